@@ -15,11 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The signed reference to a verification carried by the return_url facecheck gives Alipay.
  *
- * <p>A token is URL-safe base64 (no padding) of {@code version(1) | verification_id(16) |
- * not_after epoch seconds(8) | HMAC-SHA256(32)} where the MAC covers the first 25 bytes. The
- * verification id is not secret (it is in result events); the MAC is what makes a token
- * unforgeable, so it is checked before the expiry: an altered token is {@link Refusal#FORGED},
- * never {@link Refusal#EXPIRED}. Instances are immutable and thread-safe.
+ * <p>A token is URL-safe base64 (no padding) of {@code version(1) | verification_id(16) | not_after
+ * epoch seconds(8) | HMAC-SHA256(32)} where the MAC covers the first 25 bytes. The verification id
+ * is not secret (it is in result events); the MAC is what makes a token unforgeable, so it is
+ * checked before the expiry: an altered token is {@link Refusal#FORGED}, never {@link
+ * Refusal#EXPIRED}. Instances are immutable and thread-safe.
  */
 public final class CallbackToken {
 
@@ -36,7 +36,9 @@ public final class CallbackToken {
 
   /** A token codec keyed with the UTF-8 bytes of {@code secret} (at least 32 bytes). */
   public CallbackToken(String secret) {
-    this(Objects.requireNonNull(secret, "facecheck.callback.secret").getBytes(StandardCharsets.UTF_8));
+    this(
+        Objects.requireNonNull(secret, "facecheck.callback.secret")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   public CallbackToken(byte[] secret) {
@@ -47,7 +49,9 @@ public final class CallbackToken {
     this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
   }
 
-  /** A token naming {@code verificationId}, valid up to and including {@code notAfter} (seconds). */
+  /**
+   * A token naming {@code verificationId}, valid up to and including {@code notAfter} (seconds).
+   */
   public String issue(UUID verificationId, Instant notAfter) {
     ByteBuffer buffer = ByteBuffer.allocate(TOKEN_LENGTH);
     buffer.put(VERSION);

@@ -103,8 +103,7 @@ class CallbackTokenTest {
   @Test
   void refusesNullAndOverlongTokensAsMalformed() {
     assertThat(tokens.verify(null, BEFORE)).isEqualTo(new Refused(Refusal.MALFORMED));
-    assertThat(tokens.verify("A".repeat(10_000), BEFORE))
-        .isEqualTo(new Refused(Refusal.MALFORMED));
+    assertThat(tokens.verify("A".repeat(10_000), BEFORE)).isEqualTo(new Refused(Refusal.MALFORMED));
     assertThat(tokens.verify(tokens.issue(ID, NOT_AFTER) + "AAAA", BEFORE))
         .isEqualTo(new Refused(Refusal.MALFORMED));
   }

@@ -1,0 +1,2 @@
+/** The Kafka contract of facecheck: topic names, dead-letter headers and reason codes. */
+package io.facecheck.contracts;

@@ -1,0 +1,2 @@
+/** The JSON Schemas of schemas/, loaded once from the classpath, and their field errors. */
+package io.facecheck.contracts.schema;
