@@ -1,2 +1,2 @@
-/** The verification-callbacks payload: a user's verified return, a hint to query at once. */
+/** The verification-callbacks payload and the HMAC-signed token the Alipay return_url carries. */
 package io.facecheck.contracts.callback;
