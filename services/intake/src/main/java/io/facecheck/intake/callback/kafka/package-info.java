@@ -1,0 +1,2 @@
+/** Kafka adapter of the callback capability. */
+package io.facecheck.intake.callback.kafka;

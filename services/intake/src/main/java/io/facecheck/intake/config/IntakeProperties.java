@@ -1,0 +1,33 @@
+package io.facecheck.intake.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code facecheck.intake.*}.
+ *
+ * @param clients the business services allowed in, by client_id
+ * @param publishTimeout how long a request waits for Kafka's acknowledgement before answering 503
+ */
+@ConfigurationProperties("facecheck.intake")
+public record IntakeProperties(
+    Map<String, Client> clients, @DefaultValue("10s") Duration publishTimeout) {
+
+  public IntakeProperties {
+    clients = clients == null ? Map.of() : Map.copyOf(clients);
+  }
+
+  /**
+   * One client's bearer token: either the token itself or, to keep plaintext out of the
+   * configuration, its SHA-256 in hex.
+   */
+  public record Client(String token, String tokenSha256) {
+
+    @Override
+    public String toString() {
+      return "Client[token=***]";
+    }
+  }
+}

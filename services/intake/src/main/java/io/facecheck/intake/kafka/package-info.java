@@ -1,0 +1,2 @@
+/** Kafka producer side of the intake: one shared idempotent producer, acks=all. */
+package io.facecheck.intake.kafka;

@@ -1,0 +1,2 @@
+/** HTTP face of request intake. */
+package io.facecheck.intake.request.web;

@@ -1,0 +1,2 @@
+/** What a client may see of its own verification. */
+package io.facecheck.intake.status;
