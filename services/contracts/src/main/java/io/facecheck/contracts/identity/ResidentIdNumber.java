@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * away real users; {@link #normalize} makes it uppercase before anything is stored, hashed or sent
  * to Alipay.
  *
- * <p>The birth date must exist in the calendar (no 19490230); whether it lies in the future is not
- * checked, because that needs a clock and Alipay will answer for it anyway.
+ * <p>The birth date must exist in the calendar (no 19490230) and lie in 1800 or later (nobody alive
+ * was born earlier; year 0000 would otherwise parse). Whether it lies in the future is not checked:
+ * that needs a clock, and Alipay answers for it anyway.
  */
 public final class ResidentIdNumber {
 
@@ -43,6 +44,7 @@ public final class ResidentIdNumber {
   // Anything in free text that looks like a resident ID, so it can be masked before ops see it.
   private static final Pattern IN_TEXT =
       Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+  private static final int EARLIEST_BIRTH_YEAR = 1800;
   private static final int MAX_SHOWN_PER_SIDE = 4;
   private static final int MIN_HIDDEN = 10;
 
@@ -120,8 +122,7 @@ public final class ResidentIdNumber {
 
   private static boolean isRealDate(String yyyymmdd) {
     try {
-      LocalDate.parse(yyyymmdd, BIRTH_DATE);
-      return true;
+      return LocalDate.parse(yyyymmdd, BIRTH_DATE).getYear() >= EARLIEST_BIRTH_YEAR;
     } catch (DateTimeParseException e) {
       return false;
     }

@@ -75,7 +75,9 @@ public final class RequestParser {
     if (!root.isObject()) {
       return new Unparseable(
           DeadLetterReason.NOT_AN_OBJECT,
-          "JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object");
+          "JSON "
+              + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not an object");
     }
     return validate(root);
   }
