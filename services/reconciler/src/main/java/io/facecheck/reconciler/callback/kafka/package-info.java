@@ -1,0 +1,2 @@
+/** The verification-callbacks listener. */
+package io.facecheck.reconciler.callback.kafka;

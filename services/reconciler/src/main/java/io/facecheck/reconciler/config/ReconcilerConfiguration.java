@@ -1,0 +1,107 @@
+package io.facecheck.reconciler.config;
+
+import io.facecheck.reconciler.callback.CallbackHandler;
+import io.facecheck.reconciler.callback.kafka.CallbackListener;
+import io.facecheck.reconciler.decision.OutcomeDecider;
+import io.facecheck.reconciler.decision.kafka.QueryResultListener;
+import io.facecheck.reconciler.ladder.LadderScan;
+import io.facecheck.reconciler.ladder.LadderSteps;
+import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The reconciler's wiring: store, query sending, callbacks, decisions and the ladder loop. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconcilerProperties.class)
+public class ReconcilerConfiguration {
+
+  /** How long a batch of sends may wait for Kafka's acknowledgements. */
+  static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Replaced by a movable clock in tests. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  VerificationStore verificationStore(
+      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    return new JdbcVerificationStore(dataSource, transactions, clock);
+  }
+
+  @Bean
+  TimelineSource timelineSource(ReconcilerProperties properties) {
+    return TimelineSource.of(properties.source());
+  }
+
+  @Bean
+  JsonPayloads jsonPayloads(JsonMapper json) {
+    return new JsonPayloads(json);
+  }
+
+  @Bean
+  QuerySender querySender(KafkaTemplate<String, String> kafka, JsonMapper json) {
+    return new QuerySender(kafka, json, SEND_TIMEOUT);
+  }
+
+  @Bean
+  LadderSteps ladderSteps(
+      VerificationStore store, ReconcilerProperties properties, TimelineSource source) {
+    return new LadderSteps(store, properties.ladderSchedule(), source.name());
+  }
+
+  @Bean
+  CallbackHandler callbackHandler(
+      VerificationStore store,
+      QuerySender sender,
+      LadderSteps steps,
+      Clock clock,
+      ReconcilerProperties properties,
+      TimelineSource source) {
+    return new CallbackHandler(store, sender, steps, clock, properties.claimLease(), source.name());
+  }
+
+  @Bean
+  CallbackListener callbackListener(CallbackHandler handler, JsonPayloads payloads) {
+    return new CallbackListener(handler, payloads);
+  }
+
+  @Bean
+  OutcomeDecider outcomeDecider(VerificationStore store, TimelineSource source) {
+    return new OutcomeDecider(store, source.name());
+  }
+
+  @Bean
+  QueryResultListener queryResultListener(OutcomeDecider decider, JsonPayloads payloads) {
+    return new QueryResultListener(decider, payloads);
+  }
+
+  @Bean
+  LadderScan ladderScan(
+      VerificationStore store,
+      QuerySender sender,
+      LadderSteps steps,
+      Clock clock,
+      ReconcilerProperties properties) {
+    return new LadderScan(
+        store, sender, steps, clock, properties.ladderBatch(), properties.claimLease());
+  }
+
+  @Bean
+  PollingLoop ladderLoop(LadderScan scan, ReconcilerProperties properties) {
+    return new PollingLoop(
+        "ladder", () -> scan.runOnce() ? Duration.ZERO : properties.ladderInterval(), () -> {});
+  }
+}

@@ -1,0 +1,2 @@
+/** Settings and explicit wiring of the reconciler. */
+package io.facecheck.reconciler.config;

@@ -1,0 +1,42 @@
+package io.facecheck.reconciler.decision;
+
+import java.util.Objects;
+
+/**
+ * What a query result means for a verification: one row of {@link DecisionTable}.
+ *
+ * @param failCode the error code, only on {@link Kind#FAIL}
+ */
+public record Decision(Kind kind, String failCode) {
+
+  /** The possible outcomes of a decision. */
+  public enum Kind {
+    /** passed = T: PASSED, whenever it comes. */
+    PASS,
+    /** The user came back and Alipay says not passed, or Alipay does not know the certification. */
+    FAIL,
+    /** The final query at expires_at found the user never finished. */
+    EXPIRE,
+    /** Not passed yet and the user has not come back: the ladder carries on. */
+    KEEP_WAITING,
+    /** The verification is already final: note it in the timeline, change nothing. */
+    LATE_RESULT,
+    /** The verification is not waiting for its user (e.g. dead-lettered): note it only. */
+    NOT_AWAITING
+  }
+
+  public Decision {
+    Objects.requireNonNull(kind, "kind");
+    if ((kind == Kind.FAIL) != (failCode != null)) {
+      throw new IllegalArgumentException("a fail code goes with FAIL, and only with it");
+    }
+  }
+
+  public static Decision of(Kind kind) {
+    return new Decision(kind, null);
+  }
+
+  public static Decision fail(String code) {
+    return new Decision(Kind.FAIL, code);
+  }
+}

@@ -1,0 +1,87 @@
+package io.facecheck.reconciler.decision;
+
+import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.statemachine.Causes;
+import io.facecheck.statemachine.IllegalTransitionException;
+import io.facecheck.statemachine.StatusChange;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStore;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the {@link DecisionTable} to each query result through the status machine's transition
+ * methods. Compare-and-set: when another writer moved the verification first, it re-reads and
+ * decides again, so a result racing a callback or a second reconciler is never applied twice.
+ */
+public class OutcomeDecider {
+
+  private static final Logger log = LoggerFactory.getLogger(OutcomeDecider.class);
+  private static final int MAX_ATTEMPTS = 5;
+
+  /** Note: a query result came while the verification was not waiting for its user. */
+  static final String RESULT_NOT_AWAITED = "RESULT_NOT_AWAITED";
+
+  private final VerificationStore store;
+  private final String source;
+
+  public OutcomeDecider(VerificationStore store, String source) {
+    this.store = store;
+    this.source = source;
+  }
+
+  public void onResult(VerificationQueryResult result) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<Verification> found = store.find(result.verificationId());
+      if (found.isEmpty()) {
+        log.warn(
+            "query result {} names unknown verification {}",
+            result.queryId(),
+            result.verificationId());
+        return;
+      }
+      Verification v = found.get();
+      Decision decision = DecisionTable.decide(v.status(), v.userReturnedAt(), result);
+      Optional<StatusChange> change = changeFor(v, decision, result);
+      if (change.isEmpty() || store.apply(change.get(), source)) {
+        return;
+      }
+    }
+    // the next ladder step asks again: nothing is lost
+    log.warn(
+        "query result {}: gave up after {} compare-and-set losses", result.queryId(), MAX_ATTEMPTS);
+  }
+
+  private Optional<StatusChange> changeFor(
+      Verification v, Decision decision, VerificationQueryResult result) {
+    try {
+      return switch (decision.kind()) {
+        case PASS -> Optional.of(v.markPassed());
+        case FAIL -> Optional.of(v.markFailed(decision.failCode()));
+        case EXPIRE -> Optional.of(v.markExpired());
+        case KEEP_WAITING -> Optional.empty();
+        case LATE_RESULT -> note(v, Causes.LATE_RESULT, result);
+        case NOT_AWAITING -> note(v, RESULT_NOT_AWAITED, result);
+      };
+    } catch (IllegalTransitionException refused) {
+      // the status machine's own guard disagrees: change nothing, the ladder asks again
+      log.warn("query result {}: {}", result.queryId(), refused.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<StatusChange> note(Verification v, String cause, VerificationQueryResult r) {
+    store.recordNote(
+        v.id(),
+        cause,
+        source,
+        Map.of(
+            "query_id", r.queryId().toString(),
+            "reason", r.reason().name(),
+            "outcome", r.outcome().name(),
+            "queried_at", r.queriedAt().toString()));
+    return Optional.empty();
+  }
+}

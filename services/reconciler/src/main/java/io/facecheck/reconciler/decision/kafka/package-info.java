@@ -1,0 +1,2 @@
+/** The verification-query-results listener. */
+package io.facecheck.reconciler.decision.kafka;

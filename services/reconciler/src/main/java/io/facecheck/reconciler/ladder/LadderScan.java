@@ -1,0 +1,68 @@
+package io.facecheck.reconciler.ladder;
+
+import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.reconciler.query.Queries;
+import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One bounded scan of the ladder: claims due verifications (SKIP LOCKED, with a lease), sends a
+ * LADDER query for each (FINAL at or after expires_at), then schedules each one's next step. A
+ * crash between claim and send leaves the lease running out, and the row is claimed again.
+ */
+public class LadderScan {
+
+  private final VerificationStore store;
+  private final QuerySender sender;
+  private final LadderSteps steps;
+  private final Clock clock;
+  private final int batch;
+  private final Duration lease;
+
+  public LadderScan(
+      VerificationStore store,
+      QuerySender sender,
+      LadderSteps steps,
+      Clock clock,
+      int batch,
+      Duration lease) {
+    this.store = store;
+    this.sender = sender;
+    this.steps = steps;
+    this.clock = clock;
+    this.batch = batch;
+    this.lease = lease;
+  }
+
+  /**
+   * @return true when the batch was full, so more may be due right away
+   */
+  public boolean runOnce() {
+    Instant now = clock.instant();
+    List<Verification> claimed = store.claimDueQueries(now, batch, lease);
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    List<VerificationQuery> queries =
+        claimed.stream()
+            .map(v -> Queries.of(v, LadderSchedule.reasonAt(now, v.expiresAt()), now))
+            .toList();
+    Set<UUID> sent =
+        sender.sendAll(queries).stream()
+            .map(VerificationQuery::verificationId)
+            .collect(Collectors.toSet());
+    // unsent ones keep their lease and come back after it
+    claimed.stream()
+        .filter(v -> sent.contains(v.id()))
+        .forEach(v -> steps.scheduleAfterQuery(v, now));
+    return claimed.size() >= batch;
+  }
+}

@@ -1,0 +1,2 @@
+/** Sending verification-queries to the worker, batched. */
+package io.facecheck.reconciler.query;

@@ -1,0 +1,101 @@
+package io.facecheck.reconciler.relay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Elects the one active relay among all reconciler instances: a PostgreSQL session advisory lock,
+ * held on a connection kept open for as long as this instance relays. If the process dies, its
+ * session ends and PostgreSQL frees the lock, so a standby takes over on its next try.
+ */
+public class RelayLeadership implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
+
+  private final DataSource dataSource;
+  private final long lockKey;
+  private Connection session;
+
+  public RelayLeadership(DataSource dataSource, long lockKey) {
+    this.dataSource = dataSource;
+    this.lockKey = lockKey;
+  }
+
+  /** True when this instance holds the lock, taking it if it is free. */
+  public synchronized boolean holdOrTake() {
+    if (session != null) {
+      if (alive(session)) {
+        return true;
+      }
+      // the session ended, and with it the lock: another instance may relay already
+      log.warn("relay lock session lost; standing by");
+      closeQuietly(session);
+      session = null;
+    }
+    session = tryLock();
+    if (session != null) {
+      log.info("this instance now runs the outbox relay (advisory lock {})", lockKey);
+    }
+    return session != null;
+  }
+
+  /** Gives the lock up (on shutdown), so a standby takes over without waiting for a timeout. */
+  @Override
+  public synchronized void close() {
+    if (session == null) {
+      return;
+    }
+    try (PreparedStatement unlock = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      unlock.setLong(1, lockKey);
+      unlock.execute();
+    } catch (SQLException e) {
+      log.debug("advisory unlock failed; closing the session frees the lock anyway", e);
+    }
+    closeQuietly(session);
+    session = null;
+  }
+
+  private Connection tryLock() {
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
+      connection.setAutoCommit(true);
+      try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        lock.setLong(1, lockKey);
+        try (ResultSet rs = lock.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return connection;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      log.warn("could not try the relay lock: {}", e.toString());
+    }
+    closeQuietly(connection);
+    return null;
+  }
+
+  private static boolean alive(Connection connection) {
+    try {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing more to release
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.facecheck.reconciler.decision;
+
+import static io.facecheck.contracts.query.QueryOutcome.NOT_FOUND;
+import static io.facecheck.contracts.query.QueryOutcome.NOT_PASSED;
+import static io.facecheck.contracts.query.QueryOutcome.PASSED;
+import static io.facecheck.contracts.query.QueryReason.CALLBACK;
+import static io.facecheck.contracts.query.QueryReason.FINAL;
+import static io.facecheck.contracts.query.QueryReason.LADDER;
+import static io.facecheck.statemachine.VerificationStatus.AWAITING_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facecheck.contracts.query.QueryOutcome;
+import io.facecheck.contracts.query.QueryReason;
+import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.reconciler.decision.Decision.Kind;
+import io.facecheck.statemachine.VerificationStatus;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DecisionTableTest {
+
+  private static final Instant RETURNED = Instant.parse("2026-11-26T10:05:00Z");
+
+  @ParameterizedTest
+  @EnumSource(QueryReason.class)
+  void passesWheneverAlipaySaysPassed(QueryReason reason) {
+    assertThat(decide(AWAITING_USER, null, result(reason, PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.PASS));
+    assertThat(decide(AWAITING_USER, RETURNED, result(reason, PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.PASS));
+  }
+
+  @ParameterizedTest
+  @EnumSource(QueryReason.class)
+  void failsWithCertifyNotFoundWhenAlipayDoesNotKnowTheCertification(QueryReason reason) {
+    assertThat(decide(AWAITING_USER, null, result(reason, NOT_FOUND, "40004", RETURNED)))
+        .isEqualTo(Decision.fail(DecisionTable.CERTIFY_NOT_FOUND));
+  }
+
+  @Test
+  void failsWithAlipaysReasonWhenNotPassedAfterTheUserReturned() {
+    Decision decision =
+        decide(AWAITING_USER, RETURNED, result(CALLBACK, NOT_PASSED, "FACE_MISMATCH", RETURNED));
+    assertThat(decision).isEqualTo(Decision.fail("FACE_MISMATCH"));
+  }
+
+  @Test
+  void failsWithNotPassedWhenAlipayGaveNoReason() {
+    assertThat(decide(AWAITING_USER, RETURNED, result(CALLBACK, NOT_PASSED, null, RETURNED)))
+        .isEqualTo(Decision.fail(DecisionTable.NOT_PASSED));
+    assertThat(decide(AWAITING_USER, RETURNED, result(CALLBACK, NOT_PASSED, " ", RETURNED)))
+        .isEqualTo(Decision.fail(DecisionTable.NOT_PASSED));
+  }
+
+  @Test
+  void failsOnALadderAnswerGivenAfterTheReturn() {
+    Decision decision =
+        decide(AWAITING_USER, RETURNED, result(LADDER, NOT_PASSED, "X", RETURNED.plusSeconds(1)));
+    assertThat(decision).isEqualTo(Decision.fail("X"));
+  }
+
+  @Test
+  void keepsWaitingOnALadderAnswerGivenBeforeTheReturn() {
+    // asked while the user was still scanning: the callback's own query will tell
+    Decision decision =
+        decide(AWAITING_USER, RETURNED, result(LADDER, NOT_PASSED, null, RETURNED.minusSeconds(1)));
+    assertThat(decision).isEqualTo(Decision.of(Kind.KEEP_WAITING));
+  }
+
+  @Test
+  void keepsWaitingWhenNotPassedBeforeTheUserReturned() {
+    assertThat(decide(AWAITING_USER, null, result(LADDER, NOT_PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.KEEP_WAITING));
+    assertThat(decide(AWAITING_USER, null, result(CALLBACK, NOT_PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.KEEP_WAITING));
+  }
+
+  @Test
+  void expiresWhenTheFinalQuerySaysNotPassedAndTheUserNeverReturned() {
+    assertThat(decide(AWAITING_USER, null, result(FINAL, NOT_PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.EXPIRE));
+  }
+
+  @Test
+  void failsRatherThanExpiresWhenTheUserReturnedBeforeTheFinalQueryAnswer() {
+    assertThat(decide(AWAITING_USER, RETURNED, result(FINAL, NOT_PASSED, "Z", RETURNED)))
+        .isEqualTo(Decision.fail("Z"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = VerificationStatus.class,
+      names = {"PASSED", "FAILED", "EXPIRED", "REJECTED"})
+  void notesALateResultForAFinalVerification(VerificationStatus status) {
+    for (QueryOutcome outcome : QueryOutcome.values()) {
+      assertThat(decide(status, RETURNED, result(FINAL, outcome, null, RETURNED)))
+          .isEqualTo(Decision.of(Kind.LATE_RESULT));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = VerificationStatus.class,
+      names = {"RECEIVED", "INITIALIZING", "DEAD_LETTERED"})
+  void changesNothingForAVerificationNotWaitingForItsUser(VerificationStatus status) {
+    assertThat(decide(status, null, result(CALLBACK, PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.NOT_AWAITING));
+  }
+
+  private static Decision decide(
+      VerificationStatus status, Instant returnedAt, VerificationQueryResult result) {
+    return DecisionTable.decide(status, returnedAt, result);
+  }
+
+  private static VerificationQueryResult result(
+      QueryReason reason, QueryOutcome outcome, String failReason, Instant queriedAt) {
+    return new VerificationQueryResult(
+        1,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "cid",
+        reason,
+        outcome,
+        outcome == PASSED ? null : failReason,
+        queriedAt);
+  }
+}
