@@ -1,0 +1,179 @@
+package io.facecheck.simulator;
+
+import io.facecheck.simulator.admin.AdminApi;
+import io.facecheck.simulator.certification.CertificationRegistry;
+import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.simulator.gateway.GatewayEndpoint;
+import io.facecheck.simulator.gateway.RegisteredApps;
+import io.facecheck.simulator.http.NettyHttpServer;
+import io.facecheck.simulator.http.ReturnUrlVisitor;
+import io.facecheck.simulator.page.PageSubmission;
+import io.facecheck.simulator.scenario.ScenarioEngine;
+import io.facecheck.simulator.signing.RsaKeys;
+import io.facecheck.simulator.stats.CallStats;
+import io.facecheck.simulator.user.AutomaticUser;
+import io.facecheck.simulator.user.SimulatedUser;
+import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running Alipay gateway simulator. Embed it in tests:
+ *
+ * <pre>{@code
+ * try (AlipaySimulator sim = AlipaySimulator.start(SimulatorConfig.defaults())) {
+ *   sim.registerApp(appId, appPublicKeyBase64);
+ *   new DefaultAlipayClient(sim.gatewayUrl(), appId, appPrivateKey, "json", "UTF-8",
+ *       sim.alipayPublicKeyBase64(), "RSA2");
+ * }
+ * }</pre>
+ */
+public final class AlipaySimulator implements AutoCloseable {
+  private final NettyHttpServer server;
+  private final ThreadPoolExecutor signingPool;
+  private final String host;
+  private final String alipayPublicKey;
+  private final RegisteredApps apps;
+  private final CertificationRegistry registry;
+  private final ScenarioEngine scenario;
+  private final CallStats stats;
+  private final SimulatedUser user;
+
+  private AlipaySimulator(SimulatorConfig config) {
+    KeyPair keys = config.keyPairOrShared();
+    this.host = config.host();
+    this.alipayPublicKey = RsaKeys.base64(keys.getPublic());
+    this.apps = new RegisteredApps();
+    this.registry = new CertificationRegistry(config.clock());
+    this.scenario = new ScenarioEngine(config.clock(), config.scenario());
+    this.stats = new CallStats(config.clock());
+    this.user = new SimulatedUser(registry, new ReturnUrlVisitor(), stats);
+    this.signingPool = signingPool(config.signingThreads());
+    AutomaticUser[] automatic = new AutomaticUser[1];
+    GatewayEndpoint gateway =
+        new GatewayEndpoint(
+            apps,
+            registry,
+            scenario,
+            stats,
+            keys.getPrivate(),
+            config.clock(),
+            new GatewayEndpoint.Settings(config.timestampTolerance(), config.certifyUrlValidity()),
+            certification -> automatic[0].onCreated(certification),
+            signingPool);
+    AdminApi admin =
+        new AdminApi(apps, alipayPublicKey, registry, user, scenario, stats, this::stats);
+    try {
+      this.server =
+          NettyHttpServer.start(
+              config.host(),
+              config.port(),
+              config.ioThreads(),
+              config.maxBodyBytes(),
+              new Routes(gateway, new PageSubmission(registry), admin));
+    } catch (RuntimeException e) {
+      signingPool.shutdownNow();
+      throw e;
+    }
+    automatic[0] = new AutomaticUser(scenario, user, server.scheduler());
+  }
+
+  public static AlipaySimulator start(SimulatorConfig config) {
+    return new AlipaySimulator(config);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** http://host:port, with 127.0.0.1 when bound to every interface. */
+  public String baseUrl() {
+    String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+    return "http://" + shown + ":" + port();
+  }
+
+  public String gatewayUrl() {
+    return baseUrl() + "/gateway.do";
+  }
+
+  /** The key an SDK client is configured with as the "Alipay public key" (X.509, Base64). */
+  public String alipayPublicKeyBase64() {
+    return alipayPublicKey;
+  }
+
+  /** Registers (or re-keys) an app; throws IllegalArgumentException for a malformed key. */
+  public void registerApp(String appId, String appPublicKeyBase64) {
+    apps.register(appId, appPublicKeyBase64);
+  }
+
+  /** Replaces the scenario; its draws start again from the seed. */
+  public Scenario setScenario(Scenario newScenario) {
+    return scenario.set(newScenario);
+  }
+
+  public Scenario scenario() {
+    return scenario.current();
+  }
+
+  public SimulatorStats stats() {
+    Map<String, Long> certifications = new LinkedHashMap<>();
+    registry.countByStatus().forEach((status, count) -> certifications.put(status.name(), count));
+    return new SimulatorStats(
+        stats.since(),
+        stats.snapshot(),
+        certifications,
+        stats.returnUrlVisits(),
+        stats.returnUrlVisitFailures());
+  }
+
+  public void resetStats() {
+    stats.reset();
+  }
+
+  /** The status of a certification, if the simulator issued it. */
+  public Optional<CertificationStatus> certificationStatus(String certifyId) {
+    return registry.find(certifyId).map(c -> c.status());
+  }
+
+  /**
+   * Completes a user's scan, and when asked, visits the return_url as the browser would, waiting
+   * for that visit.
+   *
+   * @throws java.util.NoSuchElementException for an unknown certify_id
+   * @throws IllegalStateException when it already finished with the other result
+   */
+  public Completion complete(String certifyId, boolean passed, boolean visitReturnUrl) {
+    return complete(certifyId, passed, null, visitReturnUrl);
+  }
+
+  public Completion complete(
+      String certifyId, boolean passed, String failReason, boolean visitReturnUrl) {
+    return user.complete(certifyId, passed, failReason, visitReturnUrl).join();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    signingPool.shutdownNow();
+  }
+
+  private static ThreadPoolExecutor signingPool(int threads) {
+    AtomicInteger counter = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        30,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(16_384),
+        task -> {
+          Thread thread = new Thread(task, "alipay-sim-rsa-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+}

@@ -1,0 +1,171 @@
+package io.facecheck.simulator.admin;
+
+import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.SimulatorStats;
+import io.facecheck.simulator.certification.CertificationRegistry;
+import io.facecheck.simulator.gateway.RegisteredApps;
+import io.facecheck.simulator.http.IncomingRequest;
+import io.facecheck.simulator.http.Reply;
+import io.facecheck.simulator.scenario.ScenarioEngine;
+import io.facecheck.simulator.stats.CallStats;
+import io.facecheck.simulator.user.SimulatedUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+
+/** Routes /sim/*. Every failure is a JSON error with a 4xx status. */
+public final class AdminApi {
+  private static final Pattern CERTIFICATION =
+      Pattern.compile("/sim/certifications/([A-Za-z0-9]{1,64})(/complete)?");
+
+  private final RegisteredApps apps;
+  private final String alipayPublicKey;
+  private final CertificationRegistry registry;
+  private final SimulatedUser user;
+  private final ScenarioEngine scenario;
+  private final CallStats stats;
+  private final Supplier<SimulatorStats> statsSnapshot;
+
+  public AdminApi(
+      RegisteredApps apps,
+      String alipayPublicKey,
+      CertificationRegistry registry,
+      SimulatedUser user,
+      ScenarioEngine scenario,
+      CallStats stats,
+      Supplier<SimulatorStats> statsSnapshot) {
+    this.apps = apps;
+    this.alipayPublicKey = alipayPublicKey;
+    this.registry = registry;
+    this.user = user;
+    this.scenario = scenario;
+    this.stats = stats;
+    this.statsSnapshot = statsSnapshot;
+  }
+
+  public CompletionStage<Reply> handle(IncomingRequest request) {
+    try {
+      return route(request);
+    } catch (JacksonException e) {
+      return done(error(400, "bad_request", "invalid JSON body: " + e.getOriginalMessage()));
+    } catch (IllegalArgumentException e) {
+      return done(error(400, "bad_request", e.getMessage()));
+    }
+  }
+
+  private CompletionStage<Reply> route(IncomingRequest request) {
+    String method = request.method();
+    String path = request.path();
+    switch (path) {
+      case "/sim/apps":
+        if ("POST".equals(method)) {
+          AdminRequests.AppRegistration body = read(request, AdminRequests.AppRegistration.class);
+          apps.register(body.appId(), body.publicKey());
+          return done(ok(Map.of("app_id", body.appId())));
+        }
+        return "GET".equals(method) ? done(ok(Map.of("app_ids", apps.appIds()))) : notAllowed();
+      case "/sim/alipay-public-key":
+        return "GET".equals(method)
+            ? done(ok(Map.of("public_key", alipayPublicKey)))
+            : notAllowed();
+      case "/sim/scenario":
+        if ("PUT".equals(method)) {
+          return done(ok(scenario.set(read(request, Scenario.class))));
+        }
+        return "GET".equals(method) ? done(ok(scenario.current())) : notAllowed();
+      case "/sim/stats":
+        if ("DELETE".equals(method)) {
+          stats.reset();
+          return done(ok(statsSnapshot.get()));
+        }
+        return "GET".equals(method) ? done(ok(statsSnapshot.get())) : notAllowed();
+      default:
+        Matcher matcher = CERTIFICATION.matcher(path);
+        if (!matcher.matches()) {
+          return done(error(404, "not_found", "no such endpoint: " + method + " " + path));
+        }
+        return certification(request, matcher.group(1), matcher.group(2) != null);
+    }
+  }
+
+  private CompletionStage<Reply> certification(
+      IncomingRequest request, String certifyId, boolean complete) {
+    if (!complete) {
+      if (!"GET".equals(request.method())) {
+        return notAllowed();
+      }
+      return done(
+          registry
+              .find(certifyId)
+              .map(c -> ok(view(c)))
+              .orElseGet(() -> error(404, "not_found", "unknown certify_id")));
+    }
+    if (!"POST".equals(request.method())) {
+      return notAllowed();
+    }
+    AdminRequests.CompleteCertification body =
+        read(request, AdminRequests.CompleteCertification.class);
+    if (body.passed() == null) {
+      throw new IllegalArgumentException("passed (true or false) is required");
+    }
+    try {
+      return user.complete(
+              certifyId,
+              body.passed(),
+              body.failReason(),
+              Boolean.TRUE.equals(body.visitReturnUrl()))
+          .thenApply(this::ok);
+    } catch (NoSuchElementException e) {
+      return done(error(404, "not_found", "unknown certify_id"));
+    } catch (IllegalStateException e) {
+      return done(error(409, "conflict", e.getMessage()));
+    }
+  }
+
+  private static Map<String, Object> view(io.facecheck.simulator.certification.Certification c) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("certify_id", c.certifyId());
+    view.put("app_id", c.appId());
+    view.put("outer_order_no", c.outerOrderNo());
+    view.put("status", c.status().name());
+    view.put("return_url", c.returnUrl());
+    view.put("created_at", c.createdAt().toString());
+    return view;
+  }
+
+  private static <T> T read(IncomingRequest request, Class<T> type) {
+    if (request.body().length == 0) {
+      throw new IllegalArgumentException("a JSON body is required");
+    }
+    T value = AdminJson.MAPPER.readValue(request.body(), type);
+    if (value == null) {
+      throw new IllegalArgumentException("a JSON object is required");
+    }
+    return value;
+  }
+
+  private Reply ok(Object body) {
+    return Reply.json(200, AdminJson.MAPPER.writeValueAsString(body));
+  }
+
+  private static Reply error(int status, String error, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("message", message == null ? error : message);
+    return Reply.json(status, AdminJson.MAPPER.writeValueAsString(body));
+  }
+
+  private static CompletionStage<Reply> notAllowed() {
+    return done(error(405, "method_not_allowed", "method not allowed on this endpoint"));
+  }
+
+  private static CompletionStage<Reply> done(Reply reply) {
+    return CompletableFuture.completedFuture(reply);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Certifications the simulator has issued and their lifecycle: INIT, then PASSED, FAILED or
+ * ABANDONED.
+ */
+package io.facecheck.simulator.certification;

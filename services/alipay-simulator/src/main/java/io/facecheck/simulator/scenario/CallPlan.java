@@ -1,0 +1,14 @@
+package io.facecheck.simulator.scenario;
+
+import io.facecheck.simulator.Fault;
+
+/**
+ * What the scenario decided for one call.
+ *
+ * @param fault the injected fault, or null
+ * @param outage whether the fault comes from an outage window
+ * @param delayMs how long to hold the response; -1 means never answer
+ */
+public record CallPlan(Fault fault, boolean outage, long delayMs) {
+  public static final CallPlan NORMAL = new CallPlan(null, false, 0);
+}
