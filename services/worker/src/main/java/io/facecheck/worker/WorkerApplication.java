@@ -1,0 +1,13 @@
+package io.facecheck.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Scans only io.facecheck.worker, so the devstack can run it beside the other services. */
+@SpringBootApplication
+public class WorkerApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(WorkerApplication.class, args);
+  }
+}

@@ -1,0 +1,84 @@
+package io.facecheck.worker.config;
+
+import io.facecheck.contracts.Topics;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka plumbing shared by both listeners: raw byte[] keys and values (a record that is not even
+ * UTF-8 must reach the parser, and its dead letter must carry the exact bytes), an idempotent
+ * acks=all producer, and batch containers that commit a batch only after every record is done.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+  @Bean
+  KafkaTemplate<byte[], byte[]> workerKafkaTemplate(KafkaProperties kafka) {
+    Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return new KafkaTemplate<>(
+        new DefaultKafkaProducerFactory<>(
+            props, new ByteArraySerializer(), new ByteArraySerializer()));
+  }
+
+  /** A batch listener factory for one consumer group; see {@link WorkerProperties}. */
+  public static ConcurrentKafkaListenerContainerFactory<byte[], byte[]> batchFactory(
+      KafkaProperties kafka, WorkerProperties worker, String groupId) {
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, worker.maxPollRecords());
+    props.put(
+        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) worker.maxPollInterval().toMillis());
+    props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(
+        new DefaultKafkaConsumerFactory<>(
+            props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+    factory.setBatchListener(true);
+    factory.setConcurrency(worker.consumerConcurrency());
+    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+    // Bad input and Alipay failures are handled per record and never reach here; what does is
+    // infrastructure (database, broker) failing: redeliver the batch until it is back. Handlers
+    // are idempotent, so records already done are recognised and skipped.
+    ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+    backOff.setMaxInterval(30_000);
+    factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    return factory;
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics workerTopics(WorkerProperties worker) {
+    int partitions = worker.topicPartitions();
+    return new KafkaAdmin.NewTopics(
+        topic(Topics.REQUESTS, partitions),
+        topic(Topics.REQUESTS_DLT, partitions),
+        topic(Topics.QUERIES, partitions),
+        topic(Topics.QUERIES_DLT, partitions),
+        topic(Topics.QUERY_RESULTS, partitions));
+  }
+
+  private static NewTopic topic(String name, int partitions) {
+    return TopicBuilder.name(name).partitions(partitions).build();
+  }
+}

@@ -1,0 +1,135 @@
+package io.facecheck.worker.config;
+
+import io.facecheck.contracts.callback.CallbackToken;
+import io.facecheck.contracts.request.RequestParser;
+import io.facecheck.pii.PiiCipher;
+import io.facecheck.pii.PiiKeyRing;
+import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.facecheck.worker.alipay.AlipayApp;
+import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayHttpSettings;
+import io.facecheck.worker.alipay.AlipayRetry;
+import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.deadletter.kafka.KafkaDeadLetters;
+import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.dispatch.InFlightExecutors;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The worker's shared parts: clock, secrets, store, Alipay clients, pool, dead letters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({WorkerProperties.class, SharedSecretsProperties.class})
+public class WorkerConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  WorkerIdentity workerIdentity(WorkerProperties worker) {
+    String instance = worker.instance();
+    if (instance == null || instance.isBlank()) {
+      try {
+        instance = InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException e) {
+        instance = "unknown-host";
+      }
+    }
+    return new WorkerIdentity("worker@" + instance);
+  }
+
+  @Bean
+  PiiCipher piiCipher(SharedSecretsProperties shared) {
+    SharedSecretsProperties.Pii pii = shared.pii();
+    if (pii.keys() == null || pii.keys().isBlank()) {
+      throw new IllegalStateException(
+          "facecheck.pii.keys (env FACECHECK_PII_KEYS) and facecheck.pii.active-key-id are"
+              + " required: the worker seals cert_name and cert_no before storing them");
+    }
+    return new PiiCipher(PiiKeyRing.parse(pii.activeKeyId(), pii.keys()));
+  }
+
+  @Bean
+  CallbackToken callbackToken(SharedSecretsProperties shared) {
+    String secret = shared.callback().secret();
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalStateException(
+          "facecheck.callback.secret (env FACECHECK_CALLBACK_SECRET) is required: the HMAC key"
+              + " shared with intake, at least 32 bytes");
+    }
+    return new CallbackToken(secret);
+  }
+
+  @Bean
+  RequestParser requestParser(SharedSecretsProperties shared) {
+    String key = shared.requestHash().key();
+    // must hash exactly as intake does, or every retry would look like a conflict
+    return key == null || key.isEmpty()
+        ? new RequestParser()
+        : new RequestParser(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Bean
+  VerificationStore verificationStore(
+      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    return new JdbcVerificationStore(dataSource, transactions, clock);
+  }
+
+  @Bean
+  AlipayClients alipayClients(WorkerProperties worker) {
+    WorkerProperties.Alipay alipay = worker.alipay();
+    List<AlipayApp> apps =
+        alipay.apps().entrySet().stream()
+            .map(
+                e ->
+                    new AlipayApp(
+                        e.getKey(),
+                        e.getValue().appId(),
+                        e.getValue().privateKey(),
+                        e.getValue().alipayPublicKey(),
+                        e.getValue().gatewayUrl(),
+                        e.getValue().signType()))
+            .toList();
+    int idle = alipay.maxIdleConnections() > 0 ? alipay.maxIdleConnections() : worker.maxInFlight();
+    return AlipayClients.create(
+        apps,
+        new AlipayHttpSettings(
+            alipay.connectTimeout(), alipay.readTimeout(), idle, alipay.keepAlive()));
+  }
+
+  @Bean
+  AlipayRetry alipayRetry(WorkerProperties worker, Clock clock) {
+    WorkerProperties.Retry retry = worker.retry();
+    return new AlipayRetry(
+        "alipay", retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), clock);
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService inFlightExecutor(WorkerProperties worker) {
+    return InFlightExecutors.create(worker.maxInFlight(), worker.virtualThreads());
+  }
+
+  @Bean
+  BatchDispatcher batchDispatcher(ExecutorService inFlightExecutor) {
+    return new BatchDispatcher(inFlightExecutor);
+  }
+
+  @Bean
+  DeadLetters deadLetters(KafkaTemplate<byte[], byte[]> workerKafkaTemplate) {
+    return new KafkaDeadLetters(workerKafkaTemplate);
+  }
+}

@@ -1,0 +1,89 @@
+package io.facecheck.worker.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code facecheck.worker.*}; every default is here.
+ *
+ * @param maxInFlight records worked on at once across all listener threads (the pool size)
+ * @param virtualThreads run records on virtual threads when the JVM has them (21+)
+ * @param consumerConcurrency listener threads per topic (each owns some partitions)
+ * @param maxPollRecords records per poll, dispatched together
+ * @param maxPollInterval how long a batch may take before Kafka assumes the consumer died
+ * @param firstQueryDelay when the first ladder query is due after the certify URL is issued
+ * @param callbackGrace how long after expires_at the callback token still verifies
+ * @param topicPartitions partitions of the topics the worker creates if they are missing
+ * @param instance names this worker in the timeline ({@code worker@<instance>}); host name if blank
+ */
+@ConfigurationProperties("facecheck.worker")
+public record WorkerProperties(
+    int maxInFlight,
+    boolean virtualThreads,
+    int consumerConcurrency,
+    int maxPollRecords,
+    Duration maxPollInterval,
+    Duration firstQueryDelay,
+    Duration callbackGrace,
+    String requestsGroupId,
+    String queriesGroupId,
+    int topicPartitions,
+    String instance,
+    Retry retry,
+    Alipay alipay) {
+
+  public WorkerProperties {
+    maxInFlight = maxInFlight > 0 ? maxInFlight : 64;
+    consumerConcurrency = consumerConcurrency > 0 ? consumerConcurrency : 3;
+    maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 250;
+    maxPollInterval = maxPollInterval != null ? maxPollInterval : Duration.ofMinutes(10);
+    firstQueryDelay = firstQueryDelay != null ? firstQueryDelay : Duration.ofMinutes(1);
+    callbackGrace = callbackGrace != null ? callbackGrace : Duration.ofMinutes(15);
+    requestsGroupId = blank(requestsGroupId) ? "facecheck-worker-requests" : requestsGroupId;
+    queriesGroupId = blank(queriesGroupId) ? "facecheck-worker-queries" : queriesGroupId;
+    topicPartitions = topicPartitions > 0 ? topicPartitions : 6;
+    retry = retry != null ? retry : new Retry(0, null, null);
+    alipay = alipay != null ? alipay : new Alipay(null, null, null, 0, null);
+  }
+
+  /** In-process retries of transient Alipay failures: a few, quick, jittered. */
+  public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    public Retry {
+      maxAttempts = maxAttempts > 0 ? maxAttempts : 3;
+      initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofMillis(200);
+      maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(1);
+    }
+  }
+
+  /**
+   * The Alipay apps by name (a request's {@code app}; {@code default} when it names none) and how
+   * the SDK connects. {@code maxIdleConnections} 0 means "as many as max-in-flight".
+   */
+  public record Alipay(
+      Map<String, App> apps,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxIdleConnections,
+      Duration keepAlive) {
+    public Alipay {
+      apps = apps != null ? Map.copyOf(apps) : Map.of();
+      connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(3);
+      readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(10);
+      keepAlive = keepAlive != null ? keepAlive : Duration.ofSeconds(10);
+    }
+  }
+
+  /** One app's credentials: from configuration or the environment only, never from code. */
+  public record App(
+      String appId, String privateKey, String alipayPublicKey, String gatewayUrl, String signType) {
+    @Override
+    public String toString() {
+      return "App[appId=" + appId + ", gatewayUrl=" + gatewayUrl + ", keys=***]";
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

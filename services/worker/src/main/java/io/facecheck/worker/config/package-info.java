@@ -1,0 +1,2 @@
+/** Typed settings and the explicit wiring of the worker. */
+package io.facecheck.worker.config;

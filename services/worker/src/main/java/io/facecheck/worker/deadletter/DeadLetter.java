@@ -1,0 +1,41 @@
+package io.facecheck.worker.deadletter;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A record on its way to a dead-letter topic: the original record, why, how often it was tried and
+ * when it failed. {@code reason} is a {@link io.facecheck.contracts.DeadLetterReason} code (or
+ * {@link #INVALID_REQUEST}). {@code message} must already be PII-masked ({@link PiiMask}).
+ */
+public record DeadLetter(
+    String deadLetterTopic,
+    OriginalRecord original,
+    String reason,
+    String message,
+    int attempts,
+    Instant firstFailureAt,
+    Instant lastFailureAt) {
+
+  /**
+   * A JSON object that breaks the contract without a well-formed client_id and request_id: no
+   * verification can be created for it, so it cannot end REJECTED.
+   */
+  public static final String INVALID_REQUEST = "INVALID_REQUEST";
+
+  public DeadLetter {
+    Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+    Objects.requireNonNull(original, "original");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(firstFailureAt, "firstFailureAt");
+    lastFailureAt = lastFailureAt == null ? firstFailureAt : lastFailureAt;
+    attempts = Math.max(1, attempts);
+    message = message == null ? "" : message;
+  }
+
+  /** A record that failed once, at {@code at}, and will not be tried again. */
+  public static DeadLetter once(
+      String topic, OriginalRecord original, String reason, String message, Instant at) {
+    return new DeadLetter(topic, original, reason, message, 1, at, at);
+  }
+}

@@ -1,0 +1,186 @@
+package io.facecheck.worker.initiation;
+
+import io.facecheck.contracts.Topics;
+import io.facecheck.contracts.request.ParseOutcome;
+import io.facecheck.contracts.request.RequestParser;
+import io.facecheck.contracts.request.VerificationRequest;
+import io.facecheck.pii.PiiCipher;
+import io.facecheck.statemachine.CreateOutcome;
+import io.facecheck.statemachine.NewVerification;
+import io.facecheck.statemachine.StatusChange;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.worker.alipay.AlipayOutcome;
+import io.facecheck.worker.alipay.AttemptedCall;
+import io.facecheck.worker.deadletter.DeadLetter;
+import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.deadletter.OriginalRecord;
+import io.facecheck.worker.deadletter.PiiMask;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts a verification from one verification-requests record: parse, deduplicate, seal the PII,
+ * RECEIVED, INITIALIZING with the outer_order_no (committed before Alipay is called), initialize,
+ * AWAITING_USER with the certify URL. Idempotent: a redelivered record resumes where the last
+ * attempt stopped, and a settled verification is left alone.
+ */
+public final class InitiationService {
+
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+  private static final int MAX_ROUNDS = 5;
+
+  private final RequestParser parser;
+  private final VerificationStore store;
+  private final PiiCipher cipher;
+  private final CertificationStarter starter;
+  private final StartFailureRouter failures;
+  private final InvalidRequests invalidRequests;
+  private final DeadLetters deadLetters;
+  private final ReturnUrls returnUrls;
+  private final InitiationSettings settings;
+  private final Clock clock;
+
+  public InitiationService(
+      RequestParser parser,
+      VerificationStore store,
+      PiiCipher cipher,
+      CertificationStarter starter,
+      StartFailureRouter failures,
+      InvalidRequests invalidRequests,
+      DeadLetters deadLetters,
+      ReturnUrls returnUrls,
+      InitiationSettings settings,
+      Clock clock) {
+    this.parser = parser;
+    this.store = store;
+    this.cipher = cipher;
+    this.starter = starter;
+    this.failures = failures;
+    this.invalidRequests = invalidRequests;
+    this.deadLetters = deadLetters;
+    this.returnUrls = returnUrls;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Handles one record; the future completes when its side effects are acknowledged. */
+  public CompletableFuture<?> handle(OriginalRecord record) {
+    ParseOutcome parsed = parser.parse(record.value());
+    if (parsed instanceof ParseOutcome.Unparseable unparseable) {
+      return deadLetter(record, unparseable.reason().code(), PiiMask.mask(unparseable.detail()));
+    }
+    if (parsed instanceof ParseOutcome.Invalid invalid) {
+      return invalidRequests.handle(record, invalid);
+    }
+    ParseOutcome.Valid valid = (ParseOutcome.Valid) parsed;
+    VerificationRequest request = valid.request();
+    NewVerification draft = NewVerification.seal(request, valid.canonicalHash(), cipher, clock);
+    CreateOutcome created = store.create(draft, settings.source());
+    if (created instanceof CreateOutcome.Conflict conflict) {
+      return deadLetter(
+          record,
+          io.facecheck.contracts.DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
+          "client_id "
+              + request.clientId()
+              + ", request_id "
+              + request.requestId()
+              + " was received before with a different payload (verification "
+              + conflict.existingId()
+              + ")");
+    }
+    Verification verification =
+        created instanceof CreateOutcome.Created c
+            ? c.verification()
+            : ((CreateOutcome.Existing) created).verification();
+    return advance(verification, request, record);
+  }
+
+  private CompletableFuture<?> advance(
+      Verification verification, VerificationRequest request, OriginalRecord record) {
+    Verification current = verification;
+    for (int round = 0; round < MAX_ROUNDS && current != null; round++) {
+      if (current.status() == VerificationStatus.INITIALIZING) {
+        return initialize(current, request, record);
+      }
+      if (current.status() != VerificationStatus.RECEIVED) {
+        return DONE; // settled, waiting for the user, or parked for ops: nothing to redo
+      }
+      StatusChange next =
+          starter.knowsApp(request.app())
+              ? current.markInitializing(OuterOrderNumbers.of(current.id()))
+              : current.markRejected(
+                  "UNKNOWN_APP",
+                  "/app",
+                  "no Alipay app named '" + request.app() + "' is configured");
+      current = applyOrReread(current, next);
+    }
+    return DONE;
+  }
+
+  private CompletableFuture<?> initialize(
+      Verification verification, VerificationRequest request, OriginalRecord record) {
+    VerificationRequest.Identity identity = request.identity();
+    StartCertification command =
+        new StartCertification(
+            request.app(),
+            verification.outerOrderNo(),
+            request.bizCode(),
+            identity.certType(),
+            identity.certName(),
+            identity.certNo(),
+            returnUrls.forVerification(
+                verification.id(), verification.expiresAt().plus(settings.callbackGrace())));
+    AttemptedCall<IssuedCertification> call = starter.start(command);
+    AlipayOutcome<IssuedCertification> outcome = call.outcome();
+    if (outcome instanceof AlipayOutcome.Retryable<?> r) {
+      return failures.transientFailure(verification, record, call, masked(r.detail(), identity));
+    }
+    if (outcome instanceof AlipayOutcome.Unknown<?> u) {
+      return failures.transientFailure(verification, record, call, masked(u.detail(), identity));
+    }
+    if (outcome instanceof AlipayOutcome.ProviderConfig<?> p) {
+      return failures.configurationFailure(
+          verification, record, call, masked(p.detail(), identity));
+    }
+    Verification current = verification;
+    for (int round = 0; round < MAX_ROUNDS && current != null; round++) {
+      if (current.status() != VerificationStatus.INITIALIZING) {
+        return DONE;
+      }
+      current = applyOrReread(current, settle(current, outcome));
+    }
+    return DONE;
+  }
+
+  private StatusChange settle(Verification current, AlipayOutcome<IssuedCertification> outcome) {
+    if (outcome instanceof AlipayOutcome.Succeeded<IssuedCertification> succeeded) {
+      IssuedCertification issued = succeeded.value();
+      return current.markAwaitingUser(
+          issued.certifyId(),
+          issued.certifyUrl(),
+          clock.instant().plus(settings.firstQueryDelay()));
+    }
+    String subCode = ((AlipayOutcome.Rejected<?>) outcome).subCode();
+    return current.markRejected(
+        subCode, null, "Alipay refused to start the verification (sub_code " + subCode + ")");
+  }
+
+  /** The changed verification, or the re-read one when someone else moved it first. */
+  private Verification applyOrReread(Verification current, StatusChange change) {
+    if (store.apply(change, settings.source())) {
+      return change.after().status() == VerificationStatus.INITIALIZING ? change.after() : null;
+    }
+    return store.find(current.id()).orElse(null);
+  }
+
+  private CompletableFuture<?> deadLetter(OriginalRecord record, String reason, String message) {
+    return deadLetters.publish(
+        DeadLetter.once(Topics.REQUESTS_DLT, record, reason, message, clock.instant()));
+  }
+
+  private static String masked(String detail, VerificationRequest.Identity identity) {
+    return PiiMask.mask(detail, identity.certName(), identity.certNo());
+  }
+}

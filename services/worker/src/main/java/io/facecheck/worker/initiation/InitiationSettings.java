@@ -1,0 +1,18 @@
+package io.facecheck.worker.initiation;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * @param firstQueryDelay when the reconciler's first ladder query is due after the URL is issued
+ * @param callbackGrace how long after expires_at the callback token is still accepted
+ * @param source who writes timeline entries, e.g. {@code worker@host-1}
+ */
+public record InitiationSettings(Duration firstQueryDelay, Duration callbackGrace, String source) {
+
+  public InitiationSettings {
+    Objects.requireNonNull(firstQueryDelay, "firstQueryDelay");
+    Objects.requireNonNull(callbackGrace, "callbackGrace");
+    Objects.requireNonNull(source, "source");
+  }
+}

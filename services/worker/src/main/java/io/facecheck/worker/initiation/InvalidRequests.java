@@ -1,0 +1,87 @@
+package io.facecheck.worker.initiation;
+
+import io.facecheck.contracts.Topics;
+import io.facecheck.contracts.request.ParseOutcome;
+import io.facecheck.statemachine.CreateOutcome;
+import io.facecheck.statemachine.Failure;
+import io.facecheck.statemachine.NewRejection;
+import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.worker.deadletter.DeadLetter;
+import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.deadletter.OriginalRecord;
+import io.facecheck.worker.deadletter.PiiMask;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * A JSON object that breaks the contract. With a well-formed client_id and request_id it becomes a
+ * verification that ends REJECTED naming the field at fault (the caller hears about it on
+ * verification-results); without them nobody could be told, so it goes to the dead letter.
+ */
+public final class InvalidRequests {
+
+  /** The code of the result event's error for a request that breaks the contract. */
+  public static final String INVALID_REQUEST = "INVALID_REQUEST";
+
+  private final VerificationStore store;
+  private final DeadLetters deadLetters;
+  private final Clock clock;
+  private final String source;
+
+  public InvalidRequests(
+      VerificationStore store, DeadLetters deadLetters, Clock clock, String source) {
+    this.store = store;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
+    this.source = source;
+  }
+
+  public CompletableFuture<?> handle(OriginalRecord record, ParseOutcome.Invalid invalid) {
+    // field error messages never quote values; masking is the second line of defence
+    String errors =
+        PiiMask.mask(
+            invalid.errors().stream().map(Object::toString).collect(Collectors.joining("; ")));
+    if (invalid.clientIdOrNull() == null || invalid.requestIdOrNull() == null) {
+      return deadLetters.publish(
+          DeadLetter.once(
+              Topics.REQUESTS_DLT,
+              record,
+              DeadLetter.INVALID_REQUEST,
+              "no well-formed client_id and request_id; " + errors,
+              clock.instant()));
+    }
+    String field = invalid.errors().get(0).field();
+    Failure failure = new Failure(INVALID_REQUEST, field.isEmpty() ? null : field, errors);
+    CreateOutcome outcome =
+        store.createRejected(
+            NewRejection.of(
+                invalid.clientIdOrNull(),
+                invalid.requestIdOrNull(),
+                sha256(record.value()),
+                failure,
+                clock),
+            source);
+    if (outcome instanceof CreateOutcome.Conflict conflict) {
+      return deadLetters.publish(
+          DeadLetter.once(
+              Topics.REQUESTS_DLT,
+              record,
+              io.facecheck.contracts.DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
+              "an invalid request reuses the ids of verification " + conflict.existingId(),
+              clock.instant()));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private static String sha256(byte[] value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.facecheck.worker.initiation;
+
+import io.facecheck.statemachine.Verification;
+import io.facecheck.worker.alipay.AttemptedCall;
+import io.facecheck.worker.deadletter.OriginalRecord;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a start goes when Alipay did not settle it in process. Today both kinds end in the dead
+ * letter; retry topics slot in here for {@link #transientFailure} without touching the use case.
+ */
+public interface StartFailureRouter {
+
+  /** Transient or unknown outcomes outlasted the in-process retries. */
+  CompletableFuture<?> transientFailure(
+      Verification verification, OriginalRecord record, AttemptedCall<?> call, String message);
+
+  /** Alipay says our configuration is wrong: no retry can help, ops must fix and replay. */
+  CompletableFuture<?> configurationFailure(
+      Verification verification, OriginalRecord record, AttemptedCall<?> call, String message);
+}

@@ -1,0 +1,82 @@
+package io.facecheck.worker.initiation.kafka;
+
+import io.facecheck.contracts.callback.CallbackToken;
+import io.facecheck.contracts.request.RequestParser;
+import io.facecheck.pii.PiiCipher;
+import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayRetry;
+import io.facecheck.worker.config.KafkaConfiguration;
+import io.facecheck.worker.config.SharedSecretsProperties;
+import io.facecheck.worker.config.WorkerIdentity;
+import io.facecheck.worker.config.WorkerProperties;
+import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.initiation.DeadLetterStartFailures;
+import io.facecheck.worker.initiation.InitiationService;
+import io.facecheck.worker.initiation.InitiationSettings;
+import io.facecheck.worker.initiation.InvalidRequests;
+import io.facecheck.worker.initiation.ReturnUrls;
+import io.facecheck.worker.initiation.StartFailureRouter;
+import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
+import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+
+/**
+ * The request path: its listener container, its use case, and where a start that Alipay did not
+ * settle goes. Today that is the dead letter; the retry-topic router replaces {@link
+ * StartFailureRouter} here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequestListenerConfiguration {
+
+  static final String CONTAINER_FACTORY = "requestListenerContainerFactory";
+
+  @Bean(CONTAINER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<byte[], byte[]> requestListenerContainerFactory(
+      KafkaProperties kafka, WorkerProperties worker) {
+    return KafkaConfiguration.batchFactory(kafka, worker, worker.requestsGroupId());
+  }
+
+  @Bean
+  StartFailureRouter startFailureRouter(
+      DeadLetters deadLetters, VerificationStore store, Clock clock, WorkerIdentity identity) {
+    return new DeadLetterStartFailures(deadLetters, store, clock, identity.source());
+  }
+
+  @Bean
+  InitiationService initiationService(
+      RequestParser parser,
+      VerificationStore store,
+      PiiCipher cipher,
+      AlipayClients clients,
+      AlipayRetry retry,
+      StartFailureRouter failures,
+      DeadLetters deadLetters,
+      CallbackToken tokens,
+      SharedSecretsProperties shared,
+      WorkerProperties worker,
+      WorkerIdentity identity,
+      Clock clock) {
+    return new InitiationService(
+        parser,
+        store,
+        cipher,
+        new AlipayCertificationStarter(clients, retry),
+        failures,
+        new InvalidRequests(store, deadLetters, clock, identity.source()),
+        deadLetters,
+        new ReturnUrls(shared.callback().baseUrl(), tokens),
+        new InitiationSettings(worker.firstQueryDelay(), worker.callbackGrace(), identity.source()),
+        clock);
+  }
+
+  @Bean
+  VerificationRequestListener verificationRequestListener(
+      BatchDispatcher dispatcher, InitiationService initiation) {
+    return new VerificationRequestListener(dispatcher, initiation);
+  }
+}

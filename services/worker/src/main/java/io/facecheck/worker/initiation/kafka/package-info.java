@@ -1,0 +1,2 @@
+/** The verification-requests listener and its container configuration. */
+package io.facecheck.worker.initiation.kafka;

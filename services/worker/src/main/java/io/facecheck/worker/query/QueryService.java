@@ -1,0 +1,117 @@
+package io.facecheck.worker.query;
+
+import io.facecheck.contracts.DeadLetterReason;
+import io.facecheck.contracts.Topics;
+import io.facecheck.contracts.query.QueryOutcome;
+import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.contracts.schema.PayloadJson;
+import io.facecheck.worker.alipay.AlipayOutcome;
+import io.facecheck.worker.alipay.AttemptedCall;
+import io.facecheck.worker.deadletter.DeadLetter;
+import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.deadletter.OriginalRecord;
+import io.facecheck.worker.deadletter.PiiMask;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Answers one verification-queries command with Alipay's authoritative result. It decides nothing
+ * about the status: that is the reconciler's. Repeating a query is harmless, so redelivery is too.
+ */
+public final class QueryService {
+
+  private final CertificationQuery alipay;
+  private final QueryResults results;
+  private final DeadLetters deadLetters;
+  private final Clock clock;
+
+  public QueryService(
+      CertificationQuery alipay, QueryResults results, DeadLetters deadLetters, Clock clock) {
+    this.alipay = alipay;
+    this.results = results;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
+  }
+
+  public CompletableFuture<?> handle(OriginalRecord record) {
+    VerificationQuery query;
+    try {
+      query = PayloadJson.mapper().readValue(record.value(), VerificationQuery.class);
+    } catch (RuntimeException e) {
+      // a query carries no PII; the type of problem is still all ops need
+      return deadLetter(
+          record,
+          DeadLetterReason.INVALID_JSON.code(),
+          "not a verification query: " + e.getClass().getSimpleName(),
+          AttemptedCallFacts.once(clock.instant()));
+    }
+    if (query == null) {
+      return deadLetter(
+          record,
+          DeadLetterReason.NOT_AN_OBJECT.code(),
+          "empty query",
+          AttemptedCallFacts.once(clock.instant()));
+    }
+    if (!alipay.knowsApp(query.app())) {
+      return deadLetter(
+          record,
+          DeadLetterReason.PROVIDER_CONFIG.code(),
+          "no Alipay app named '" + query.app() + "' is configured",
+          AttemptedCallFacts.once(clock.instant()));
+    }
+    AttemptedCall<QueryAnswer> call = alipay.query(query.app(), query.certifyId());
+    AlipayOutcome<QueryAnswer> outcome = call.outcome();
+    Instant now = clock.instant();
+    if (outcome instanceof AlipayOutcome.Succeeded<QueryAnswer> succeeded) {
+      QueryAnswer answer = succeeded.value();
+      return results.publish(
+          answer.passed()
+              ? VerificationQueryResult.answering(query, QueryOutcome.PASSED, null, now)
+              : VerificationQueryResult.answering(
+                  query, QueryOutcome.NOT_PASSED, answer.failReason(), now));
+    }
+    if (outcome instanceof AlipayOutcome.Rejected<?> rejected) {
+      // 40004 on a query: Alipay does not know this certify_id
+      return results.publish(
+          VerificationQueryResult.answering(
+              query, QueryOutcome.NOT_FOUND, rejected.subCode(), now));
+    }
+    if (outcome instanceof AlipayOutcome.ProviderConfig<?> config) {
+      return deadLetter(
+          record, DeadLetterReason.PROVIDER_CONFIG.code(), config.detail(), facts(call, now));
+    }
+    String detail =
+        outcome instanceof AlipayOutcome.Retryable<?> r
+            ? r.detail()
+            : ((AlipayOutcome.Unknown<?>) outcome).detail();
+    return deadLetter(record, DeadLetterReason.RETRIES_EXHAUSTED.code(), detail, facts(call, now));
+  }
+
+  private CompletableFuture<?> deadLetter(
+      OriginalRecord record, String reason, String message, AttemptedCallFacts facts) {
+    return deadLetters.publish(
+        new DeadLetter(
+            Topics.QUERIES_DLT,
+            record,
+            reason,
+            PiiMask.mask(message),
+            facts.attempts(),
+            facts.first(),
+            facts.last()));
+  }
+
+  private static AttemptedCallFacts facts(AttemptedCall<?> call, Instant now) {
+    return new AttemptedCallFacts(
+        call.attempts(),
+        call.firstFailureAt() == null ? now : call.firstFailureAt(),
+        call.lastFailureAt() == null ? now : call.lastFailureAt());
+  }
+
+  private record AttemptedCallFacts(int attempts, Instant first, Instant last) {
+    static AttemptedCallFacts once(Instant at) {
+      return new AttemptedCallFacts(1, at, at);
+    }
+  }
+}

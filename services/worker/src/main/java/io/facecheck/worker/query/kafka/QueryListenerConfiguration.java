@@ -1,0 +1,49 @@
+package io.facecheck.worker.query.kafka;
+
+import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayRetry;
+import io.facecheck.worker.config.KafkaConfiguration;
+import io.facecheck.worker.config.WorkerProperties;
+import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.query.QueryService;
+import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
+import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The query path: its listener container, its use case and the results publisher. */
+@Configuration(proxyBeanMethods = false)
+public class QueryListenerConfiguration {
+
+  static final String CONTAINER_FACTORY = "queryListenerContainerFactory";
+
+  @Bean(CONTAINER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<byte[], byte[]> queryListenerContainerFactory(
+      KafkaProperties kafka, WorkerProperties worker) {
+    return KafkaConfiguration.batchFactory(kafka, worker, worker.queriesGroupId());
+  }
+
+  @Bean
+  QueryService queryService(
+      AlipayClients clients,
+      AlipayRetry retry,
+      KafkaTemplate<byte[], byte[]> workerKafkaTemplate,
+      DeadLetters deadLetters,
+      Clock clock) {
+    return new QueryService(
+        new AlipayCertificationQuery(clients, retry),
+        new KafkaQueryResults(workerKafkaTemplate),
+        deadLetters,
+        clock);
+  }
+
+  @Bean
+  VerificationQueryListener verificationQueryListener(
+      BatchDispatcher dispatcher, QueryService queries) {
+    return new VerificationQueryListener(dispatcher, queries);
+  }
+}

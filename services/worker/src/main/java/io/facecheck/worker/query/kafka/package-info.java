@@ -1,0 +1,2 @@
+/** The verification-queries listener and the verification-query-results publisher. */
+package io.facecheck.worker.query.kafka;
