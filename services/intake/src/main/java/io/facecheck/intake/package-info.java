@@ -1,2 +1,4 @@
-/** The intake service: HTTP entry to the pipeline for requests, status look-ups and Alipay returns. */
+/**
+ * The intake service: HTTP entry to the pipeline for requests, status look-ups and Alipay returns.
+ */
 package io.facecheck.intake;

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Handles the user's browser coming back from Alipay. The token is checked before anything else is
- * looked at, so a forged or expired one costs no database read and publishes nothing. A callback
- * is only a hint (the reconciler queries Alipay for the truth), so one for a verification that is
+ * looked at, so a forged or expired one costs no database read and publishes nothing. A callback is
+ * only a hint (the reconciler queries Alipay for the truth), so one for a verification that is
  * already final is not published: the browser is still sent on.
  */
 public final class CallbackReceiver {

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Sends one record and waits for the broker's acknowledgement (acks=all, idempotent producer):
- * an HTTP caller is told 202 only once the record is durable. Each request thread waits for its
- * own record while the shared producer batches the records of all of them (linger.ms).
+ * Sends one record and waits for the broker's acknowledgement (acks=all, idempotent producer): an
+ * HTTP caller is told 202 only once the record is durable. Each request thread waits for its own
+ * record while the shared producer batches the records of all of them (linger.ms).
  */
 public final class AcknowledgedSender {
 
@@ -22,8 +22,8 @@ public final class AcknowledgedSender {
   }
 
   /**
-   * @throws PublishFailedException if the broker did not acknowledge within the timeout; the
-   *     record may still land later, which the consumers' deduplication absorbs
+   * @throws PublishFailedException if the broker did not acknowledge within the timeout; the record
+   *     may still land later, which the consumers' deduplication absorbs
    */
   public void send(String topic, String key, byte[] value) {
     try {

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What a client may see of its own verification: ids, status and timing, the certify URL while
- * the user has to open it, and why it did not pass. Never the identity (Verification holds none).
+ * What a client may see of its own verification: ids, status and timing, the certify URL while the
+ * user has to open it, and why it did not pass. Never the identity (Verification holds none).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationStatusView(
@@ -38,7 +38,9 @@ public record VerificationStatusView(
         // the URL is only worth opening while the user is expected to
         status == VerificationStatus.AWAITING_USER ? v.certifyUrl() : null,
         v.expiresAt(),
-        failure == null ? null : new Error(failure.code(), dotted(failure.field()), failure.message()),
+        failure == null
+            ? null
+            : new Error(failure.code(), dotted(failure.field()), failure.message()),
         v.createdAt(),
         v.updatedAt());
   }

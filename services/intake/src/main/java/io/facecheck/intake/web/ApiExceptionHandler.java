@@ -29,6 +29,7 @@ public class ApiExceptionHandler {
     log.warn("{}: {}", e.getMessage(), String.valueOf(e.getCause()));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(ApiError.of("unavailable", "could not hand the record to Kafka; retry the same call"));
+        .body(
+            ApiError.of("unavailable", "could not hand the record to Kafka; retry the same call"));
   }
 }

@@ -1,11 +1,15 @@
 package io.facecheck.intake.web;
 
-/** The API names fields by dotted path ({@code identity.cert_no}); validators give JSON pointers. */
+/**
+ * The API names fields by dotted path ({@code identity.cert_no}); validators give JSON pointers.
+ */
 public final class FieldPath {
 
   private FieldPath() {}
 
-  /** {@code /identity/cert_no} → {@code identity.cert_no}; the root pointer {@code ""} → {@code ""}. */
+  /**
+   * {@code /identity/cert_no} → {@code identity.cert_no}; the root pointer {@code ""} → {@code ""}.
+   */
   public static String fromPointer(String pointer) {
     if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
       return "";

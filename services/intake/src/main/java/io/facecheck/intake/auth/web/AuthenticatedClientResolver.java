@@ -12,8 +12,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives a handler method its {@link AuthenticatedClient}, or refuses the request with 401. A
- * handler declares the parameter first, so nothing else (the body in particular) is read before
- * the caller is known.
+ * handler declares the parameter first, so nothing else (the body in particular) is read before the
+ * caller is known.
  */
 public final class AuthenticatedClientResolver implements HandlerMethodArgumentResolver {
 

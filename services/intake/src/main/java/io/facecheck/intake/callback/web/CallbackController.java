@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/callbacks/alipay/return?token=…}: the return_url facecheck gives Alipay. Valid →
- * 302 to the business service's return_url; malformed → 400, forged or altered → 403, expired →
- * 410 Gone, authentic but unknown → 404. No bearer token: the caller is the user's browser.
+ * 302 to the business service's return_url; malformed → 400, forged or altered → 403, expired → 410
+ * Gone, authentic but unknown → 404. No bearer token: the caller is the user's browser.
  */
 @RestController
 public class CallbackController {
@@ -36,14 +36,18 @@ public class CallbackController {
     if (outcome instanceof CallbackOutcome.Refused refused) {
       return switch (refused.reason()) {
         case MALFORMED -> refuse(HttpStatus.BAD_REQUEST, "malformed_token", "not a callback token");
-        case FORGED -> refuse(HttpStatus.FORBIDDEN, "forged_token", "the token's signature does not match");
-        case EXPIRED -> refuse(HttpStatus.GONE, "expired_token", "this verification link has expired");
+        case FORGED ->
+            refuse(HttpStatus.FORBIDDEN, "forged_token", "the token's signature does not match");
+        case EXPIRED ->
+            refuse(HttpStatus.GONE, "expired_token", "this verification link has expired");
       };
     }
     return refuse(HttpStatus.NOT_FOUND, "not_found", "no such verification");
   }
 
   private static ResponseEntity<ApiError> refuse(HttpStatus status, String error, String message) {
-    return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(ApiError.of(error, message));
+    return ResponseEntity.status(status)
+        .cacheControl(CacheControl.noStore())
+        .body(ApiError.of(error, message));
   }
 }

@@ -1,0 +1,17 @@
+package io.facecheck.intake.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code facecheck.request-hash.key}: when set, request hashes are HMAC-SHA256 under this key
+ * instead of plain SHA-256. Shared with the worker: both must hash alike, or a retried request
+ * would look like an idempotency conflict.
+ */
+@ConfigurationProperties("facecheck.request-hash")
+public record RequestHashProperties(String key) {
+
+  @Override
+  public String toString() {
+    return "RequestHashProperties[key=***]";
+  }
+}

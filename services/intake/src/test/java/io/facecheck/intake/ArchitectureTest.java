@@ -1,0 +1,66 @@
+package io.facecheck.intake;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  private static final JavaClasses INTAKE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.facecheck");
+
+  @Test
+  void dependsOnNoOtherService() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.facecheck.intake..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.facecheck.worker..",
+            "io.facecheck.reconciler..",
+            "io.facecheck.devstack..",
+            "io.facecheck.ops..",
+            "io.facecheck.simulator..",
+            "io.facecheck.alipaysimulator..")
+        .check(INTAKE);
+  }
+
+  @Test
+  void keepsUseCasesFreeOfSpringKafkaAndJdbc() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.facecheck.intake.auth",
+            "io.facecheck.intake.request",
+            "io.facecheck.intake.callback",
+            "io.facecheck.intake.status",
+            "io.facecheck.intake.lookup")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..")
+        .check(INTAKE);
+  }
+
+  @Test
+  void reachesKafkaOnlyThroughItsAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.facecheck.intake..")
+        .and()
+        .resideOutsideOfPackages(
+            "io.facecheck.intake.kafka..",
+            "io.facecheck.intake..kafka..",
+            "io.facecheck.intake.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..")
+        .check(INTAKE);
+  }
+}

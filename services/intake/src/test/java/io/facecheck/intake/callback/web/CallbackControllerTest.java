@@ -1,0 +1,60 @@
+package io.facecheck.intake.callback.web;
+
+import static io.facecheck.intake.Fixtures.CLIENT;
+import static io.facecheck.intake.Fixtures.verification;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facecheck.contracts.callback.CallbackToken;
+import io.facecheck.intake.FakeLookup;
+import io.facecheck.intake.callback.CallbackReceiver;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+class CallbackControllerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-26T10:05:00Z");
+
+  private final CallbackToken tokens = new CallbackToken("a-callback-secret-of-32-bytes-or-more");
+  private final Verification waiting =
+      verification(CLIENT, "order-1", "a".repeat(64), VerificationStatus.AWAITING_USER);
+  private final CallbackController controller =
+      new CallbackController(
+          new CallbackReceiver(
+              tokens,
+              new FakeLookup().with(waiting),
+              callback -> {},
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              UUID::randomUUID));
+
+  private int status(String token) {
+    return controller.alipayReturn(token).getStatusCode().value();
+  }
+
+  @Test
+  void redirectsAValidReturnWith302ToTheReturnUrl() {
+    ResponseEntity<?> response = controller.alipayReturn(tokens.issue(waiting.id(), NOW));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(302);
+    assertThat(response.getHeaders().getLocation())
+        .hasToString("https://loan.example/kyc/done?order=42");
+  }
+
+  @Test
+  void answersEachRefusalWithItsOwnStatus() {
+    String valid = tokens.issue(waiting.id(), NOW.plusSeconds(60));
+    String altered =
+        valid.substring(0, 40) + (valid.charAt(40) == 'A' ? 'B' : 'A') + valid.substring(41);
+
+    assertThat(status(null)).isEqualTo(400);
+    assertThat(status("not-a-token")).isEqualTo(400);
+    assertThat(status(altered)).isEqualTo(403);
+    assertThat(status(tokens.issue(waiting.id(), NOW.minusSeconds(1)))).isEqualTo(410);
+    assertThat(status(tokens.issue(UUID.randomUUID(), NOW))).isEqualTo(404);
+  }
+}
