@@ -36,7 +36,7 @@ public final class RequestParser {
 
   /** Hashes with plain SHA-256. */
   public RequestParser() {
-    this.hash = RequestHash.sha256();
+    this(RequestHash.sha256());
   }
 
   /**
@@ -44,7 +44,13 @@ public final class RequestParser {
    * to recover the cert_no it covers.
    */
   public RequestParser(byte[] hashKey) {
-    this.hash = RequestHash.hmacSha256(hashKey);
+    this(RequestHash.hmacSha256(hashKey));
+  }
+
+  private RequestParser(RequestHash hash) {
+    this.hash = hash;
+    // compile the schema now (about a second), at start-up rather than on the first record
+    PayloadSchema.VERIFICATION_REQUEST.schema();
   }
 
   public ParseOutcome parse(byte[] value) {
