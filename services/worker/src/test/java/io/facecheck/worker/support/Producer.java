@@ -1,0 +1,37 @@
+package io.facecheck.worker.support;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.facecheck.testinfra.TestKafka;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Sends raw records, as a business service (or a broken one) would. */
+public final class Producer implements AutoCloseable {
+
+  private final KafkaProducer<byte[], byte[]> producer =
+      new KafkaProducer<>(
+          Map.of(
+              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              TestKafka.bootstrapServers(),
+              ProducerConfig.ACKS_CONFIG,
+              "all"),
+          new ByteArraySerializer(),
+          new ByteArraySerializer());
+
+  public void send(String topic, String key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value));
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
