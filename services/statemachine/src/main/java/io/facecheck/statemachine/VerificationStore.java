@@ -1,0 +1,55 @@
+package io.facecheck.statemachine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where verifications live. Every write is atomic with its timeline entry and outbox row. */
+public interface VerificationStore {
+
+  /**
+   * Stores RECEIVED with its first timeline entry, unless the idempotency key exists already.
+   *
+   * @param source who writes, e.g. {@code intake@host-1}
+   */
+  CreateOutcome create(NewVerification verification, String source);
+
+  /**
+   * Stores a request that parsed but is invalid as REJECTED, with its result event, unless the
+   * idempotency key exists already (then, as {@link #create}, the same or a conflict).
+   */
+  CreateOutcome createRejected(NewRejection rejection, String source);
+
+  Optional<Verification> find(UUID id);
+
+  Optional<Verification> findByRequest(String clientId, String requestId);
+
+  /**
+   * Persists a change by compare-and-set, with its timeline entry and result event (if any) in the
+   * same transaction.
+   *
+   * @param source who writes, e.g. {@code worker@host-1}
+   * @return false when the version moved on: nothing was written; re-read and decide again
+   */
+  boolean apply(Change change, String source);
+
+  /**
+   * Appends a note (from = to = current status) to the timeline, e.g. {@link Causes#LATE_RESULT}.
+   *
+   * @return false when there is no such verification
+   */
+  boolean recordNote(UUID id, String cause, String source, Map<String, String> details);
+
+  /**
+   * Claims up to {@code limit} verifications whose query is due, oldest first, and in the same
+   * statement starts their query ({@link Verification#startQuery}): two reconcilers never claim the
+   * same row, and a claim whose result never arrives is due again after {@code lease}.
+   */
+  List<Verification> claimDueQueries(Instant now, int limit, Duration lease);
+
+  /** The timeline, oldest first. */
+  List<Transition> timeline(UUID id);
+}

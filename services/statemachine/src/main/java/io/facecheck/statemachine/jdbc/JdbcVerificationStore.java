@@ -1,0 +1,298 @@
+package io.facecheck.statemachine.jdbc;
+
+import static io.facecheck.statemachine.jdbc.Timestamps.toDb;
+
+import io.facecheck.statemachine.Causes;
+import io.facecheck.statemachine.Change;
+import io.facecheck.statemachine.CreateOutcome;
+import io.facecheck.statemachine.FieldChange;
+import io.facecheck.statemachine.NewRejection;
+import io.facecheck.statemachine.NewVerification;
+import io.facecheck.statemachine.ResultEventFactory;
+import io.facecheck.statemachine.StatusChange;
+import io.facecheck.statemachine.Submission;
+import io.facecheck.statemachine.Transition;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.statemachine.VerificationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link VerificationStore} on PostgreSQL. Each method is one transaction (or joins the caller's);
+ * updates are compare-and-set on {@code version}. Constructed explicitly, never scanned.
+ */
+public final class JdbcVerificationStore implements VerificationStore {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final TimelineWriter timeline;
+  private final OutboxWriter outbox;
+
+  public JdbcVerificationStore(
+      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.tx = new TransactionTemplate(transactions);
+    this.clock = clock;
+    this.timeline = new TimelineWriter(jdbc);
+    this.outbox = new OutboxWriter(jdbc);
+  }
+
+  /** For callers without a transaction manager of their own (tools, tests). */
+  public static JdbcVerificationStore of(DataSource dataSource, Clock clock) {
+    return new JdbcVerificationStore(
+        dataSource, new DataSourceTransactionManager(dataSource), clock);
+  }
+
+  @Override
+  public CreateOutcome create(NewVerification nv, String source) {
+    return tx.execute(
+        status -> {
+          Instant now = clock.instant();
+          if (insert(nv, now) == 1) {
+            timeline.append(
+                nv.id(),
+                null,
+                VerificationStatus.RECEIVED,
+                Causes.REQUEST_RECEIVED,
+                source,
+                now,
+                Map.of());
+            return new CreateOutcome.Created(find(nv.id()).orElseThrow());
+          }
+          return existingOrConflict(nv.submission());
+        });
+  }
+
+  @Override
+  public CreateOutcome createRejected(NewRejection rejection, String source) {
+    return tx.execute(
+        status -> {
+          Instant now = clock.instant();
+          StatusChange rejected = rejection.toChange(now);
+          Verification after = rejected.after();
+          if (insertRejected(after, now) == 1) {
+            timeline.append(
+                after.id(),
+                null,
+                VerificationStatus.RECEIVED,
+                Causes.REQUEST_RECEIVED,
+                source,
+                now,
+                Map.of());
+            timeline.append(
+                after.id(),
+                rejected.from(),
+                rejected.to(),
+                rejected.cause(),
+                source,
+                now,
+                rejected.details());
+            rejected
+                .resultEvent()
+                .ifPresent(
+                    type ->
+                        outbox.append(
+                            ResultEventFactory.build(after, type, now), after.submission()));
+            return new CreateOutcome.Created(find(after.id()).orElseThrow());
+          }
+          return existingOrConflict(after.submission());
+        });
+  }
+
+  /** The key exists (perhaps inserted by a concurrent twin, whose commit we waited for). */
+  private CreateOutcome existingOrConflict(Submission s) {
+    Verification existing = findByRequest(s.clientId(), s.requestId()).orElseThrow();
+    return existing.submission().requestHash().equals(s.requestHash())
+        ? new CreateOutcome.Existing(existing)
+        : new CreateOutcome.Conflict(existing.id());
+  }
+
+  private int insertRejected(Verification v, Instant now) {
+    Submission s = v.submission();
+    return jdbc.sql(
+            "INSERT INTO verifications (id, client_id, request_id, request_hash, status, version,"
+                + " error_code, error_field, error_message, created_at, updated_at)"
+                + " VALUES (:id, :clientId, :requestId, :hash, 'REJECTED', :version, :code,"
+                + " :field, :message, :now, :now)"
+                + " ON CONFLICT (client_id, request_id) DO NOTHING")
+        .param("id", v.id())
+        .param("clientId", s.clientId())
+        .param("requestId", s.requestId())
+        .param("hash", s.requestHash())
+        .param("version", v.version())
+        .param("code", v.failure().code())
+        .param("field", v.failure().field())
+        .param("message", v.failure().message())
+        .param("now", toDb(now))
+        .update();
+  }
+
+  private int insert(NewVerification nv, Instant now) {
+    Submission s = nv.submission();
+    return jdbc.sql(
+            "INSERT INTO verifications (id, client_id, request_id, request_hash, status, biz_code,"
+                + " app, return_url, ttl_seconds, metadata, cert_type, cert_name_ciphertext,"
+                + " cert_no_ciphertext, pii_key_id, expires_at, created_at, updated_at)"
+                + " VALUES (:id, :clientId, :requestId, :hash, 'RECEIVED', :bizCode, :app,"
+                + " :returnUrl, :ttl, CAST(:metadata AS jsonb), :certType, :certName, :certNo,"
+                + " :keyId, :expiresAt, :now, :now)"
+                + " ON CONFLICT (client_id, request_id) DO NOTHING")
+        .param("id", nv.id())
+        .param("clientId", s.clientId())
+        .param("requestId", s.requestId())
+        .param("hash", s.requestHash())
+        .param("bizCode", s.bizCode().name())
+        .param("app", s.app())
+        .param("returnUrl", s.returnUrl())
+        .param("ttl", s.ttlSeconds())
+        .param("metadata", JsonColumns.write(s.metadata()))
+        .param("certType", nv.identity().certType().name())
+        .param("certName", nv.identity().certName().ciphertext())
+        .param("certNo", nv.identity().certNo().ciphertext())
+        .param("keyId", nv.identity().keyId())
+        .param("expiresAt", toDb(now.plusSeconds(s.ttlSeconds())))
+        .param("now", toDb(now))
+        .update();
+  }
+
+  @Override
+  public Optional<Verification> find(UUID id) {
+    return jdbc.sql("SELECT " + VerificationRows.COLUMNS + " FROM verifications WHERE id = :id")
+        .param("id", id)
+        .query(VerificationRows.MAPPER)
+        .optional();
+  }
+
+  @Override
+  public Optional<Verification> findByRequest(String clientId, String requestId) {
+    return jdbc.sql(
+            "SELECT "
+                + VerificationRows.COLUMNS
+                + " FROM verifications WHERE client_id = :clientId AND request_id = :requestId")
+        .param("clientId", clientId)
+        .param("requestId", requestId)
+        .query(VerificationRows.MAPPER)
+        .optional();
+  }
+
+  @Override
+  public boolean apply(Change change, String source) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            status -> {
+              Instant now = clock.instant();
+              if (compareAndSet(change, now) == 0) {
+                return false; // someone else moved it first: the caller re-reads and decides
+              }
+              Verification after = change.after();
+              if (change instanceof StatusChange move) {
+                timeline.append(
+                    after.id(), move.from(), move.to(), move.cause(), source, now, move.details());
+                move.resultEvent()
+                    .ifPresent(
+                        type ->
+                            outbox.append(
+                                ResultEventFactory.build(after, type, now), after.submission()));
+              } else if (change instanceof FieldChange update) {
+                update
+                    .note()
+                    .ifPresent(
+                        note ->
+                            timeline.append(
+                                after.id(),
+                                after.status(),
+                                after.status(),
+                                note.cause(),
+                                source,
+                                now,
+                                note.details()));
+              }
+              return true;
+            }));
+  }
+
+  private int compareAndSet(Change change, Instant now) {
+    Verification v = change.after();
+    return jdbc.sql(
+            "UPDATE verifications SET status = :status, version = version + 1,"
+                + " outer_order_no = :outerOrderNo, certify_id = :certifyId,"
+                + " certify_url = :certifyUrl, next_query_at = :nextQueryAt,"
+                + " query_attempts = :queryAttempts, last_query_at = :lastQueryAt,"
+                + " user_returned_at = :userReturnedAt, error_code = :errorCode,"
+                + " error_field = :errorField, error_message = :errorMessage,"
+                + " status_before_dead_letter = :left, dead_letter_reason = :deadLetterReason,"
+                + " updated_at = :now"
+                + " WHERE id = :id AND version = :expected")
+        .param("status", v.status().name())
+        .param("outerOrderNo", v.outerOrderNo())
+        .param("certifyId", v.certifyId())
+        .param("certifyUrl", v.certifyUrl())
+        .param("nextQueryAt", toDb(v.nextQueryAt()))
+        .param("queryAttempts", v.queryAttempts())
+        .param("lastQueryAt", toDb(v.lastQueryAt()))
+        .param("userReturnedAt", toDb(v.userReturnedAt()))
+        .param("errorCode", v.failure() == null ? null : v.failure().code())
+        .param("errorField", v.failure() == null ? null : v.failure().field())
+        .param("errorMessage", v.failure() == null ? null : v.failure().message())
+        .param("left", v.deadLetter() == null ? null : v.deadLetter().left().name())
+        .param("deadLetterReason", v.deadLetter() == null ? null : v.deadLetter().reason())
+        .param("now", toDb(now))
+        .param("id", change.verificationId())
+        .param("expected", change.expectedVersion())
+        .update();
+  }
+
+  @Override
+  public boolean recordNote(UUID id, String cause, String source, Map<String, String> details) {
+    Causes.require(cause);
+    return timeline.note(id, cause, source, clock.instant(), details == null ? Map.of() : details);
+  }
+
+  @Override
+  public List<Verification> claimDueQueries(Instant now, int limit, Duration lease) {
+    // SKIP LOCKED: a row another reconciler is claiming right now is simply not ours this round
+    List<Claimed> claimed =
+        jdbc.sql(
+                "WITH due AS (SELECT id, next_query_at AS due_at FROM verifications"
+                    + " WHERE status = 'AWAITING_USER' AND next_query_at <= :now"
+                    + " ORDER BY next_query_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                    + " UPDATE verifications v SET next_query_at = :leaseEnd,"
+                    + " query_attempts = v.query_attempts + 1, last_query_at = :now,"
+                    + " version = v.version + 1, updated_at = :now"
+                    + " FROM due WHERE v.id = due.id"
+                    + " RETURNING due.due_at, "
+                    + VerificationRows.columns("v"))
+            .param("now", toDb(now))
+            .param("limit", limit)
+            .param("leaseEnd", toDb(now.plus(lease)))
+            .query(
+                (rs, n) ->
+                    new Claimed(
+                        Timestamps.read(rs, "due_at"), VerificationRows.MAPPER.mapRow(rs, n)))
+            .list();
+    return claimed.stream()
+        .sorted(Comparator.comparing(Claimed::dueAt))
+        .map(Claimed::verification)
+        .toList();
+  }
+
+  private record Claimed(Instant dueAt, Verification verification) {}
+
+  @Override
+  public List<Transition> timeline(UUID id) {
+    return timeline.read(id);
+  }
+}

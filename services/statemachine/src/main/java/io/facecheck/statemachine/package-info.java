@@ -1,0 +1,2 @@
+/** The verification status machine: statuses, guarded transitions, and the changes they produce. */
+package io.facecheck.statemachine;
