@@ -13,7 +13,6 @@ public final class Certification {
   private final String returnUrl;
   private final String pageToken;
   private final Instant createdAt;
-  private final long sequence;
   private CertificationStatus status = CertificationStatus.INIT;
   private String failReason;
 
@@ -23,15 +22,13 @@ public final class Certification {
       String outerOrderNo,
       String returnUrl,
       String pageToken,
-      Instant createdAt,
-      long sequence) {
+      Instant createdAt) {
     this.certifyId = certifyId;
     this.appId = appId;
     this.outerOrderNo = outerOrderNo;
     this.returnUrl = returnUrl;
     this.pageToken = pageToken;
     this.createdAt = createdAt;
-    this.sequence = sequence;
   }
 
   /**
@@ -88,10 +85,5 @@ public final class Certification {
 
   public Instant createdAt() {
     return createdAt;
-  }
-
-  /** The order of creation, which the automatic user's seeded draws are keyed by. */
-  public long sequence() {
-    return sequence;
   }
 }

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * All certifications, by certify_id and by (app, outer_order_no). The simulator's choice:
@@ -21,7 +20,6 @@ public final class CertificationRegistry {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Map<String, Certification> byId = new ConcurrentHashMap<>();
   private final Map<String, Certification> byOrder = new ConcurrentHashMap<>();
-  private final AtomicLong sequence = new AtomicLong();
   private final Clock clock;
 
   public CertificationRegistry(Clock clock) {
@@ -37,13 +35,7 @@ public final class CertificationRegistry {
               created[0] = true;
               Certification fresh =
                   new Certification(
-                      newId(),
-                      appId,
-                      outerOrderNo,
-                      returnUrl,
-                      newId(),
-                      clock.instant(),
-                      sequence.getAndIncrement());
+                      newId(), appId, outerOrderNo, returnUrl, newId(), clock.instant());
               byId.put(fresh.certifyId(), fresh);
               return fresh;
             });

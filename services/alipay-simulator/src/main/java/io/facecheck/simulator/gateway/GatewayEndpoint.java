@@ -81,7 +81,7 @@ public final class GatewayEndpoint {
     if (GatewayMethods.CERTIFY.equals(method)) {
       return certifyPage(request);
     }
-    boolean served = GatewayMethods.ALL.contains(method);
+    boolean served = method != null && GatewayMethods.ALL.contains(method);
     CallPlan plan = served ? scenario.plan(method) : CallPlan.NORMAL;
     if (plan.fault() == Fault.HTTP_502) {
       stats.record(method, outcomeOf(plan));

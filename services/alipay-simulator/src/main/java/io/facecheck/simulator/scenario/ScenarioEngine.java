@@ -36,7 +36,6 @@ public final class ScenarioEngine {
     Instant now = clock.instant();
     Scenario anchored = scenario;
     if (!scenario.outages().isEmpty()) {
-      anchored = scenario;
       java.util.List<Outage> fixed =
           scenario.outages().stream().map(outage -> outage.anchoredAt(now)).toList();
       anchored =
@@ -70,14 +69,18 @@ public final class ScenarioEngine {
     return withDelay(scenario, fault, false, method, n);
   }
 
-  /** The automatic user's choice for the certification created n-th, if the user is enabled. */
-  public Optional<UserChoice> userChoice(long certificationSequence) {
-    Scenario scenario = active.scenario();
+  /**
+   * The automatic user's choice for the next new certification, if the user is enabled; the n-th
+   * certification since the scenario was set gets the n-th draw.
+   */
+  public Optional<UserChoice> userChoice() {
+    Active current = active;
+    Scenario scenario = current.scenario();
     AutoUser user = scenario.autoUser();
     if (!user.enabled()) {
       return Optional.empty();
     }
-    long n = certificationSequence;
+    long n = current.next("auto-user");
     double draw = SeededDraws.unit(scenario.seed(), "auto-user", n);
     UserChoice.Action action;
     if (draw < user.abandonRate()) {

@@ -27,7 +27,7 @@ public final class AutomaticUser {
 
   public void onCreated(Certification certification) {
     scenario
-        .userChoice(certification.sequence())
+        .userChoice()
         .ifPresent(
             choice ->
                 scheduler.schedule(
