@@ -18,7 +18,6 @@ import io.facecheck.statemachine.VerificationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +39,7 @@ public final class JdbcVerificationStore implements VerificationStore {
   private final Clock clock;
   private final TimelineWriter timeline;
   private final OutboxWriter outbox;
+  private final DueQueryClaims dueQueries;
 
   public JdbcVerificationStore(
       DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
@@ -48,6 +48,7 @@ public final class JdbcVerificationStore implements VerificationStore {
     this.clock = clock;
     this.timeline = new TimelineWriter(jdbc);
     this.outbox = new OutboxWriter(jdbc);
+    this.dueQueries = new DueQueryClaims(jdbc);
   }
 
   /** For callers without a transaction manager of their own (tools, tests). */
@@ -263,33 +264,8 @@ public final class JdbcVerificationStore implements VerificationStore {
 
   @Override
   public List<Verification> claimDueQueries(Instant now, int limit, Duration lease) {
-    // SKIP LOCKED: a row another reconciler is claiming right now is simply not ours this round
-    List<Claimed> claimed =
-        jdbc.sql(
-                "WITH due AS (SELECT id, next_query_at AS due_at FROM verifications"
-                    + " WHERE status = 'AWAITING_USER' AND next_query_at <= :now"
-                    + " ORDER BY next_query_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
-                    + " UPDATE verifications v SET next_query_at = :leaseEnd,"
-                    + " query_attempts = v.query_attempts + 1, last_query_at = :now,"
-                    + " version = v.version + 1, updated_at = :now"
-                    + " FROM due WHERE v.id = due.id"
-                    + " RETURNING due.due_at, "
-                    + VerificationRows.columns("v"))
-            .param("now", toDb(now))
-            .param("limit", limit)
-            .param("leaseEnd", toDb(now.plus(lease)))
-            .query(
-                (rs, n) ->
-                    new Claimed(
-                        Timestamps.read(rs, "due_at"), VerificationRows.MAPPER.mapRow(rs, n)))
-            .list();
-    return claimed.stream()
-        .sorted(Comparator.comparing(Claimed::dueAt))
-        .map(Claimed::verification)
-        .toList();
+    return tx.execute(status -> dueQueries.claim(now, limit, lease));
   }
-
-  private record Claimed(Instant dueAt, Verification verification) {}
 
   @Override
   public List<Transition> timeline(UUID id) {
