@@ -1,5 +1,6 @@
 package io.facecheck.reconciler.config;
 
+import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.reconciler.callback.CallbackHandler;
 import io.facecheck.reconciler.callback.kafka.CallbackListener;
 import io.facecheck.reconciler.decision.OutcomeDecider;
@@ -18,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The reconciler's wiring: store, query sending, callbacks, decisions and the ladder loop. */
 @Configuration(proxyBeanMethods = false)
@@ -46,14 +46,15 @@ public class ReconcilerConfiguration {
     return TimelineSource.of(properties.source());
   }
 
+  /** The contract's own strict mapper, not Boot's: payloads read the same in every service. */
   @Bean
-  JsonPayloads jsonPayloads(JsonMapper json) {
-    return new JsonPayloads(json);
+  JsonPayloads jsonPayloads() {
+    return new JsonPayloads(PayloadJson.mapper());
   }
 
   @Bean
-  QuerySender querySender(KafkaTemplate<String, String> kafka, JsonMapper json) {
-    return new QuerySender(kafka, json, SEND_TIMEOUT);
+  QuerySender querySender(KafkaTemplate<String, String> kafka) {
+    return new QuerySender(kafka, PayloadJson.mapper(), SEND_TIMEOUT);
   }
 
   @Bean

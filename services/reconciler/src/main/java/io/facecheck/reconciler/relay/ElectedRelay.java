@@ -37,6 +37,11 @@ public class ElectedRelay implements Supplier<Duration>, AutoCloseable {
     return relay.relayOnce() >= batch ? Duration.ZERO : interval;
   }
 
+  /** Whether this instance is the active relay. */
+  public boolean isActive() {
+    return leadership.isHeld();
+  }
+
   @Override
   public void close() {
     leadership.close();

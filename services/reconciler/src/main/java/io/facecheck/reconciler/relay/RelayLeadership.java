@@ -44,6 +44,11 @@ public class RelayLeadership implements AutoCloseable {
     return session != null;
   }
 
+  /** Whether this instance held the lock at its last turn. */
+  public synchronized boolean isHeld() {
+    return session != null;
+  }
+
   /** Gives the lock up (on shutdown), so a standby takes over without waiting for a timeout. */
   @Override
   public synchronized void close() {
