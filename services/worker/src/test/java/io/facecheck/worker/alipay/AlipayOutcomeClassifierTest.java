@@ -59,7 +59,8 @@ class AlipayOutcomeClassifierTest {
   @ParameterizedTest(name = "40004 with sub_code {0} -> Rejected({1})")
   @org.junit.jupiter.params.provider.CsvSource({"INVALID_CERT_NO,INVALID_CERT_NO", ",40004"})
   void rejectionsCarryTheSubCode(String subCode, String expected) {
-    AlipayUserCertifyOpenInitializeResponse response = new AlipayUserCertifyOpenInitializeResponse();
+    AlipayUserCertifyOpenInitializeResponse response =
+        new AlipayUserCertifyOpenInitializeResponse();
     response.setCode("40004");
     response.setSubCode(subCode);
     AlipayOutcome<String> outcome =
