@@ -23,7 +23,9 @@ public class IntakeApplication {
           "spring.kafka.bootstrap-servers", "localhost:9092",
           "spring.datasource.url", "jdbc:postgresql://localhost:55432/facecheck",
           "spring.datasource.username", "facecheck",
-          "spring.datasource.password", "facecheck");
+          "spring.datasource.password", "facecheck",
+          // the producer's INFO lines (configs on every start) drown the service's own
+          "logging.level.org.apache.kafka", "WARN");
 
   public static void main(String[] args) {
     new SpringApplicationBuilder(IntakeApplication.class).properties(DEFAULTS).run(args);

@@ -174,7 +174,7 @@ class IntakeIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(error(response)).isEqualTo("invalid_request");
-    assertThat(fieldsAtFault(response)).contains("biz_code", "identity");
+    assertThat(fieldsAtFault(response)).contains("biz_code", "identity.cert_no");
     assertThat(response.body()).doesNotContain(CERT_NAME);
     assertNothingPublished(requests, mark);
   }
