@@ -1,0 +1,76 @@
+package io.facecheck.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.alipay.api.DefaultAlipayClient;
+import com.alipay.api.request.AlipayUserCertifyOpenCertifyRequest;
+import io.facecheck.simulator.certification.CertificationStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real headless Chromium opens the certify URL the SDK built, clicks a button, and lands on the
+ * return_url. Needs Debian's chromium and chromium-driver (.ci/run installs them); it fails when
+ * they are missing, unless FACECHECK_SKIP_BROWSER=1 says to skip.
+ */
+class CertifyPageBrowserIT {
+
+  @Test
+  void passingInTheBrowserLandsOnTheReturnUrlAndQueryAnswersT() throws Exception {
+    assertUserFlow("#pass", CertificationStatus.PASSED, "T");
+  }
+
+  @Test
+  void failingInTheBrowserLandsOnTheReturnUrlAndQueryAnswersF() throws Exception {
+    assertUserFlow("#fail", CertificationStatus.FAILED, "F");
+  }
+
+  private static void assertUserFlow(String button, CertificationStatus expected, String passed)
+      throws Exception {
+    Path chromium = executable("CHROME_BIN", "/usr/bin/chromium");
+    Path chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
+    try (AlipaySimulator sim = TestApps.startWithApp(SimulatorConfig.defaults());
+        ReturnPageServer merchant = new ReturnPageServer();
+        HeadlessChromium browser = HeadlessChromium.start(chromium, chromedriver)) {
+      DefaultAlipayClient client = TestApps.rsa2(sim);
+      String returnUrl = merchant.url("/kyc/done?token=abc");
+      String certifyId =
+          client
+              .execute(TestApps.initialize("browser" + System.nanoTime() % 1_000_000, returnUrl))
+              .getCertifyId();
+      AlipayUserCertifyOpenCertifyRequest certify = new AlipayUserCertifyOpenCertifyRequest();
+      certify.setBizContent("{\"certify_id\":\"" + certifyId + "\"}");
+      String certifyUrl = client.pageExecute(certify, "GET").getBody();
+
+      browser.open(certifyUrl);
+      assertThat(browser.pageSource()).contains(certifyId);
+      browser.click(button);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> browser.currentUrl().equals(returnUrl));
+      assertThat(browser.pageSource()).contains("back at the merchant");
+      assertThat(merchant.hits()).contains("/kyc/done?token=abc"); // and the browser's /favicon.ico
+      assertThat(sim.certificationStatus(certifyId)).contains(expected);
+      assertThat(client.execute(TestApps.query(certifyId)).getPassed()).isEqualTo(passed);
+    }
+  }
+
+  private static Path executable(String envVariable, String fallback) {
+    String configured = System.getenv(envVariable);
+    Path path = Path.of(configured != null && !configured.isBlank() ? configured : fallback);
+    if (Files.isExecutable(path)) {
+      return path;
+    }
+    String message =
+        path
+            + " not found: install Debian's chromium and chromium-driver"
+            + " (apt-get install -y chromium chromium-driver), set "
+            + envVariable
+            + ", or set FACECHECK_SKIP_BROWSER=1 to skip this test";
+    Assumptions.assumeFalse("1".equals(System.getenv("FACECHECK_SKIP_BROWSER")), message);
+    throw new AssertionError(message);
+  }
+}
