@@ -1,0 +1,48 @@
+package io.facecheck.simulator.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facecheck.simulator.signing.RsaKeys;
+import io.facecheck.simulator.signing.SignAlgorithm;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResponseEnvelopeTest {
+  private static final KeyPair ALIPAY = RsaKeys.generate();
+
+  @Test
+  void signCoversExactlyTheEmittedNodeAndComesAfterIt() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("code", "10000");
+    fields.put("msg", "Success");
+    fields.put("certify_id", "a/b");
+    String body =
+        new ResponseEnvelope(ALIPAY.getPrivate())
+            .build("x_response", fields, SignAlgorithm.RSA2, StandardCharsets.UTF_8, false);
+    String inner = "{\"code\":\"10000\",\"msg\":\"Success\",\"certify_id\":\"a/b\"}";
+    assertThat(body).startsWith("{\"x_response\":" + inner + ",\"sign\":\"");
+    String sign = body.substring(body.indexOf(",\"sign\":\"") + 9, body.length() - 2);
+    assertThat(SignAlgorithm.RSA2.verify(ALIPAY.getPublic(), inner, StandardCharsets.UTF_8, sign))
+        .isTrue();
+  }
+
+  @Test
+  void corruptedSignatureDoesNotVerify() {
+    String body =
+        new ResponseEnvelope(ALIPAY.getPrivate())
+            .build(
+                "x_response",
+                Map.of("code", "10000"),
+                SignAlgorithm.RSA,
+                StandardCharsets.UTF_8,
+                true);
+    String sign = body.substring(body.indexOf(",\"sign\":\"") + 9, body.length() - 2);
+    assertThat(
+            SignAlgorithm.RSA.verify(
+                ALIPAY.getPublic(), "{\"code\":\"10000\"}", StandardCharsets.UTF_8, sign))
+        .isFalse();
+  }
+}

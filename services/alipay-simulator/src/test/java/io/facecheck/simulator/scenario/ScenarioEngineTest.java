@@ -1,0 +1,90 @@
+package io.facecheck.simulator.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facecheck.simulator.AutoUser;
+import io.facecheck.simulator.Fault;
+import io.facecheck.simulator.GatewayMethods;
+import io.facecheck.simulator.Latency;
+import io.facecheck.simulator.MethodFaults;
+import io.facecheck.simulator.Outage;
+import io.facecheck.simulator.Scenario;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioEngineTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void drawsRepeatForTheSameSeedAndDifferForAnother() {
+    Scenario scenario =
+        Scenario.none().withSeed(9).withFaults("*", MethodFaults.of(Fault.SYSTEM_ERROR, 0.3));
+    assertThat(plans(scenario, 200)).isEqualTo(plans(scenario, 200));
+    assertThat(plans(scenario, 200)).isNotEqualTo(plans(scenario.withSeed(10), 200));
+  }
+
+  @Test
+  void faultRangesArePickedInOrder() {
+    MethodFaults faults = new MethodFaults(0.1, 0.1, 0.1, 0.1);
+    assertThat(faults.pick(0.05)).isEqualTo(Fault.SYSTEM_ERROR);
+    assertThat(faults.pick(0.15)).isEqualTo(Fault.TIMEOUT);
+    assertThat(faults.pick(0.25)).isEqualTo(Fault.HTTP_502);
+    assertThat(faults.pick(0.35)).isEqualTo(Fault.BAD_SIGNATURE);
+    assertThat(faults.pick(0.45)).isNull();
+    assertThatThrownBy(() -> new MethodFaults(0.6, 0.6, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void timeoutHoldsForTheHangAndLatencyFollowsItsDistribution() {
+    Scenario scenario =
+        Scenario.none()
+            .withLatency(Latency.uniform(10, 20))
+            .withFaults(GatewayMethods.QUERY, MethodFaults.of(Fault.TIMEOUT, 1))
+            .withTimeoutHangMs(-1);
+    ScenarioEngine engine = new ScenarioEngine(CLOCK, scenario);
+    assertThat(engine.plan(GatewayMethods.QUERY).delayMs()).isEqualTo(-1);
+    for (int i = 0; i < 100; i++) {
+      assertThat(engine.plan(GatewayMethods.INITIALIZE).delayMs()).isBetween(10L, 20L);
+    }
+    assertThat(Latency.exponential(5, 10, 50).sample(0.999999)).isEqualTo(50);
+  }
+
+  @Test
+  void relativeOutageIsAnchoredWhenTheScenarioIsSet() {
+    ScenarioEngine engine = new ScenarioEngine(CLOCK, Scenario.none());
+    Scenario set = engine.set(Scenario.none().withOutage(Outage.startingIn(0, 1000, null)));
+    assertThat(set.outages().get(0).start()).isEqualTo(CLOCK.instant());
+    assertThat(engine.plan(GatewayMethods.QUERY)).isEqualTo(new CallPlan(Fault.HTTP_502, true, 0));
+  }
+
+  @Test
+  void automaticUserAbandonsFirstThenPassesAmongThoseWhoFinish() {
+    ScenarioEngine engine =
+        new ScenarioEngine(CLOCK, Scenario.none().withAutoUser(AutoUser.after(100, 1.0, 0.5)));
+    int abandoned = 0;
+    for (int i = 0; i < 1000; i++) {
+      UserChoice choice = engine.userChoice().orElseThrow();
+      assertThat(choice.action()).isNotEqualTo(UserChoice.Action.FAIL);
+      assertThat(choice.delayMs()).isEqualTo(100);
+      abandoned += choice.action() == UserChoice.Action.ABANDON ? 1 : 0;
+    }
+    assertThat(abandoned).isBetween(420, 580);
+    assertThat(new ScenarioEngine(CLOCK, Scenario.none()).userChoice()).isEmpty();
+  }
+
+  private static List<CallPlan> plans(Scenario scenario, int count) {
+    ScenarioEngine engine = new ScenarioEngine(CLOCK, scenario);
+    List<CallPlan> plans = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      plans.add(engine.plan(GatewayMethods.QUERY));
+    }
+    return plans;
+  }
+}
