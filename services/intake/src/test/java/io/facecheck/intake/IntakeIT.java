@@ -12,6 +12,7 @@ import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.contracts.request.ParseOutcome;
 import io.facecheck.contracts.request.RequestParser;
+import io.facecheck.contracts.schema.PayloadSchema;
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiKeyRing;
 import io.facecheck.statemachine.CreateOutcome;
@@ -309,6 +310,7 @@ class IntakeIT {
     assertThat(records).hasSize(1);
     assertThat(records.get(0).key()).isEqualTo(v.id().toString());
     JsonNode callback = JSON.readTree(records.get(0).value());
+    assertThat(PayloadSchema.VERIFICATION_CALLBACK.validate(callback)).isEmpty();
     assertThat(callback.get("schema_version").asInt()).isEqualTo(1);
     assertThat(callback.get("verification_id").asString()).isEqualTo(v.id().toString());
     assertThat(UUID.fromString(callback.get("callback_id").asString())).isNotNull();
