@@ -1,0 +1,72 @@
+package io.facecheck.devstack.cli;
+
+import io.facecheck.devstack.stack.Secrets;
+import io.facecheck.devstack.stack.Stack;
+import io.facecheck.devstack.stack.StackSettings;
+import java.nio.file.Path;
+
+/** What the commands print once the stack is up: where everything is and how to use it. */
+final class Banner {
+
+  private Banner() {}
+
+  static String up(Stack stack) {
+    StackSettings s = stack.settings();
+    Secrets secrets = stack.secrets();
+    return """
+
+        facecheck dev stack is up (Ctrl-C stops it)
+          Kafka              %s
+          PostgreSQL         %s (user facecheck, password facecheck)
+          Alipay simulator   %s  (admin API: /sim/scenario, /sim/stats)
+          intake             %s
+          worker             http://localhost:%d/actuator/health
+          reconciler         http://localhost:%d/actuator/health (%d instance(s))
+          demo client        %s, bearer token %s
+
+        Try:
+          curl -i -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
+            %s/v1/verifications -d '{"schema_version":1,"request_id":"try-1","client_id":"%s",\
+        "biz_code":"FACE","identity":{"cert_name":"张三","cert_no":"11010519491231002X"},\
+        "return_url":"http://localhost/done"}'
+        """
+        .formatted(
+            stack.bootstrapServers(),
+            stack.jdbcUrl(),
+            stack.simulator().baseUrl(),
+            stack.intakeUrl(),
+            s.workerPort(),
+            s.reconcilerPort(),
+            s.reconcilers(),
+            secrets.clientId(),
+            secrets.clientToken(),
+            secrets.clientToken(),
+            stack.intakeUrl(),
+            secrets.clientId());
+  }
+
+  static String infra(Stack stack, Path envFile, String exports) {
+    return """
+
+        facecheck infrastructure is up (Ctrl-C stops it)
+          Kafka              %s
+          PostgreSQL         %s (user facecheck, password facecheck)
+          Alipay simulator   %s
+
+        Settings for the services (also in %s):
+        %s
+        Then, for example:
+          set -a; . %s; set +a
+          java -jar services/worker/target/facecheck-worker-exec.jar
+          java -jar services/reconciler/target/facecheck-reconciler-exec.jar
+          java -jar services/intake/target/facecheck-intake-exec.jar
+        """
+        .formatted(
+            stack.bootstrapServers(),
+            stack.jdbcUrl(),
+            stack.simulator().baseUrl(),
+            envFile,
+            exports,
+            envFile);
+  }
+}

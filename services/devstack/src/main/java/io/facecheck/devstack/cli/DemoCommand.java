@@ -1,0 +1,68 @@
+package io.facecheck.devstack.cli;
+
+import io.facecheck.devstack.demo.DemoReport;
+import io.facecheck.devstack.demo.DemoRun;
+import io.facecheck.devstack.stack.Secrets;
+import io.facecheck.devstack.stack.Stack;
+import io.facecheck.devstack.stack.StackSettings;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: {@code up}, N verifications completed by simulated users, then a summary. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description =
+        "Start the whole stack, produce N verification requests, let the simulator's automatic"
+            + " users complete them, show progress, print a summary, and stop. Exits 0 when every"
+            + " request reached a final status.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Mixin StackOptions stack;
+
+  @ArgGroup(exclusive = false, heading = "Simulated users%n")
+  UserOptions user = new UserOptions();
+
+  @Option(names = "--requests", defaultValue = "1000", description = "Requests to produce.")
+  int requests;
+
+  @Option(
+      names = "--ttl-seconds",
+      defaultValue = "60",
+      description = "ttl_seconds of each request: how long an abandoning user keeps it open.")
+  int ttlSeconds;
+
+  @Option(
+      names = "--timeout-seconds",
+      defaultValue = "600",
+      description = "Give up (exit 1) when not every request is final after this long.")
+  long timeoutSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    StackSettings settings = stack.settings(user.autoUser(), "WARN");
+    System.out.println("starting the stack...");
+    try (Stack running = Stack.startAll(settings)) {
+      System.out.printf(
+          "stack up; %,d requests, Alipay latency %d ms, users: %s%n",
+          requests, stack.alipayLatencyMs, settings.scenario().autoUser());
+      DemoReport report =
+          DemoRun.run(
+              running.bootstrapServers(),
+              new DemoRun.Options(
+                  requests,
+                  ttlSeconds,
+                  Secrets.DEMO_CLIENT,
+                  stack.seed,
+                  Duration.ofSeconds(timeoutSeconds),
+                  running.intakeUrl() + "/actuator/health"),
+              System.out);
+      return report != null ? 0 : 1;
+    }
+  }
+}

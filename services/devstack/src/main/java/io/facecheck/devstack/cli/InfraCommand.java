@@ -1,0 +1,55 @@
+package io.facecheck.devstack.cli;
+
+import io.facecheck.devstack.stack.Stack;
+import io.facecheck.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code infra}: Kafka, PostgreSQL and the simulator, for services run as their own processes. */
+@Command(
+    name = "infra",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description =
+        "Start only Kafka, PostgreSQL and the Alipay simulator, and print (and write to"
+            + " <data-dir>/infra.env) the settings each service needs to run against them.")
+public final class InfraCommand implements Callable<Integer> {
+
+  @Mixin StackOptions stack;
+
+  @Option(
+      names = "--auto-user",
+      description = "Let the simulator's automatic user complete every certification.")
+  boolean autoUser;
+
+  @ArgGroup(exclusive = false, heading = "Automatic user (with --auto-user)%n")
+  UserOptions user = new UserOptions();
+
+  @Override
+  public Integer call() throws InterruptedException, IOException {
+    StackSettings settings = stack.settings(autoUser ? user.autoUser() : null, "INFO");
+    Stack running = Stack.startInfrastructure(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "devstack-stop"));
+    String exports = EnvironmentExport.exports(running.serviceProperties());
+    Path envFile = settings.dataDirectory().resolve("infra.env");
+    Files.writeString(envFile, exports);
+    System.out.println(Banner.infra(running, envFile, exports));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,102 @@
+package io.facecheck.devstack.demo;
+
+import io.facecheck.contracts.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces N requests to verification-requests, watches verification-results until every one is
+ * final (or the timeout passes), showing a progress line, then prints the report.
+ */
+public final class DemoRun {
+
+  /**
+   * @param returnUrl the business service's page the simulated browser ends on
+   */
+  public record Options(
+      int requests,
+      int ttlSeconds,
+      String clientId,
+      long seed,
+      Duration timeout,
+      String returnUrl) {}
+
+  private static final long PROGRESS_EVERY_MS = 250;
+
+  private DemoRun() {}
+
+  /** Returns the report, or null when not every request reached a final status in time. */
+  public static DemoReport run(String bootstrapServers, Options options, PrintStream out)
+      throws InterruptedException {
+    Tally tally = new Tally();
+    FakeIdentities people = new FakeIdentities(options.seed());
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    AtomicReference<Exception> sendFailure = new AtomicReference<>();
+    long start = System.nanoTime();
+    try (ResultWatcher watcher = new ResultWatcher(bootstrapServers, tally::received);
+        KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
+      for (int i = 1; i <= options.requests(); i++) {
+        String requestId = "demo-" + runId + "-" + i;
+        byte[] value =
+            DemoRequests.json(
+                DemoRequests.fields(
+                    options.clientId(),
+                    requestId,
+                    people.next(),
+                    options.ttlSeconds(),
+                    options.returnUrl()));
+        tally.sent(requestId, System.nanoTime());
+        producer.send(
+            new ProducerRecord<>(Topics.REQUESTS, requestId, value),
+            (metadata, error) -> {
+              if (error != null) {
+                sendFailure.compareAndSet(null, error);
+              }
+            });
+      }
+      producer.flush();
+      long deadline = start + options.timeout().toNanos();
+      while (tally.finalTotal() < options.requests()
+          && System.nanoTime() < deadline
+          && sendFailure.get() == null) {
+        out.print(ProgressLine.render(tally, options.requests(), seconds(start)));
+        out.flush();
+        Thread.sleep(PROGRESS_EVERY_MS);
+      }
+      out.println(ProgressLine.render(tally, options.requests(), seconds(start)));
+    }
+    if (sendFailure.get() != null) {
+      out.println("could not produce the requests: " + sendFailure.get());
+      return null;
+    }
+    DemoReport report = DemoReport.of(tally);
+    out.print(report.render());
+    return tally.finalTotal() == options.requests() ? report : null;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+}

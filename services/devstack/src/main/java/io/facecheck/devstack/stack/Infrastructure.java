@@ -1,0 +1,70 @@
+package io.facecheck.devstack.stack;
+
+import io.facecheck.devstack.infra.DevTopics;
+import io.facecheck.devstack.infra.KafkaBroker;
+import io.facecheck.devstack.infra.Postgres;
+import io.facecheck.simulator.AlipaySimulator;
+import io.facecheck.simulator.SimulatorConfig;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What the services run against: a Kafka broker, PostgreSQL and the Alipay simulator, with the
+ * app's public key registered. Kafka and PostgreSQL start side by side: each takes seconds.
+ */
+public record Infrastructure(KafkaBroker kafka, Postgres postgres, AlipaySimulator simulator)
+    implements AutoCloseable {
+
+  /** Starts all three; {@code settings} must have its free ports resolved. */
+  public static Infrastructure start(StackSettings settings, Secrets secrets) {
+    CompletableFuture<KafkaBroker> kafka =
+        CompletableFuture.supplyAsync(
+            () ->
+                KafkaBroker.start(
+                    settings.kafkaPort(),
+                    settings.partitions(),
+                    DevTopics.all(settings.partitions())));
+    CompletableFuture<Postgres> postgres =
+        CompletableFuture.supplyAsync(
+            () ->
+                Postgres.start(
+                    settings.postgresPort(),
+                    settings.dataDirectory().resolve("pg").toAbsolutePath()));
+    AlipaySimulator simulator = null;
+    try {
+      simulator =
+          AlipaySimulator.start(
+              SimulatorConfig.defaults()
+                  .withPort(settings.simulatorPort())
+                  .withScenario(settings.scenario()));
+      simulator.registerApp(secrets.appId(), secrets.appPublicKeyBase64());
+      return new Infrastructure(kafka.join(), postgres.join(), simulator);
+    } catch (RuntimeException e) {
+      closeQuietly(simulator);
+      kafka.thenAccept(KafkaBroker::close).exceptionally(ignored -> null);
+      postgres.thenAccept(Postgres::close).exceptionally(ignored -> null);
+      throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause
+          ? cause
+          : e;
+    }
+  }
+
+  /** Stops the simulator, PostgreSQL, then Kafka (before the JVM's own hooks race it). */
+  @Override
+  public void close() {
+    closeQuietly(simulator);
+    closeQuietly(postgres);
+    closeQuietly(kafka);
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      System.err.println("devstack: stopping " + resource + " failed: " + e);
+    }
+  }
+}

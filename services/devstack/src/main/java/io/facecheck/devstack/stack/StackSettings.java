@@ -1,0 +1,112 @@
+package io.facecheck.devstack.stack;
+
+import io.facecheck.devstack.infra.FreePorts;
+import io.facecheck.simulator.Scenario;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a stack is started with. A port of 0 means "any free port" and is resolved before
+ * start, since some services must know another's port (the worker puts intake's into return_url).
+ *
+ * @param reconcilerPort the first reconciler's management port; further instances take the next
+ * @param ladder the query ladder: the worker schedules the first step, the reconciler the rest
+ * @param workerMaxInFlight Alipay calls one worker keeps in flight; 0 keeps the worker's default
+ * @param reconcilerClock the reconcilers' clock (tests move it to expire verifications); null for
+ *     the system clock
+ * @param extraProperties added to every service's settings, after (and over) the stack's own
+ */
+public record StackSettings(
+    int kafkaPort,
+    int postgresPort,
+    int simulatorPort,
+    int intakePort,
+    int workerPort,
+    int reconcilerPort,
+    int partitions,
+    Path dataDirectory,
+    Scenario scenario,
+    List<Duration> ladder,
+    int reconcilers,
+    int workerMaxInFlight,
+    Clock reconcilerClock,
+    Map<String, String> extraProperties) {
+
+  public static final List<Duration> DEFAULT_LADDER =
+      List.of(Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(10));
+
+  public StackSettings {
+    if (partitions < 1 || reconcilers < 1) {
+      throw new IllegalArgumentException("partitions and reconcilers must be at least 1");
+    }
+    if (ladder.isEmpty()) {
+      throw new IllegalArgumentException("the ladder needs at least one step");
+    }
+    ladder = List.copyOf(ladder);
+    extraProperties = Map.copyOf(extraProperties);
+  }
+
+  /** DESIGN.md §8's ports, the directory .devstack, a well-behaved simulator. */
+  public static StackSettings defaults() {
+    return new StackSettings(
+        9092,
+        55432,
+        8089,
+        8080,
+        8081,
+        8082,
+        6,
+        Path.of(".devstack"),
+        Scenario.none(),
+        DEFAULT_LADDER,
+        1,
+        0,
+        null,
+        Map.of());
+  }
+
+  /** The same settings with every port 0 replaced by a free one. */
+  public StackSettings withFreePortsResolved() {
+    return new StackSettings(
+        FreePorts.resolve(kafkaPort),
+        FreePorts.resolve(postgresPort),
+        FreePorts.resolve(simulatorPort),
+        FreePorts.resolve(intakePort),
+        FreePorts.resolve(workerPort),
+        reconcilerPort,
+        partitions,
+        dataDirectory,
+        scenario,
+        ladder,
+        reconcilers,
+        workerMaxInFlight,
+        reconcilerClock,
+        extraProperties);
+  }
+
+  /** The management port of reconciler {@code index} (0-based). */
+  public int reconcilerPort(int index) {
+    return reconcilerPort == 0 ? FreePorts.resolve(0) : reconcilerPort + index;
+  }
+
+  public StackSettings withScenario(Scenario newScenario) {
+    return new StackSettings(
+        kafkaPort,
+        postgresPort,
+        simulatorPort,
+        intakePort,
+        workerPort,
+        reconcilerPort,
+        partitions,
+        dataDirectory,
+        newScenario,
+        ladder,
+        reconcilers,
+        workerMaxInFlight,
+        reconcilerClock,
+        extraProperties);
+  }
+}
