@@ -10,23 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.CallbackToken;
-import io.facecheck.contracts.request.ParseOutcome;
 import io.facecheck.contracts.request.RequestParser;
 import io.facecheck.contracts.schema.PayloadSchema;
-import io.facecheck.pii.PiiCipher;
-import io.facecheck.pii.PiiKeyRing;
-import io.facecheck.statemachine.CreateOutcome;
-import io.facecheck.statemachine.NewVerification;
 import io.facecheck.statemachine.Verification;
-import io.facecheck.statemachine.VerificationStore;
-import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
 import io.facecheck.testinfra.TestInfraProperties;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,10 +74,8 @@ class IntakeIT {
 
   @Autowired DataSource dataSource;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final RequestParser parser = new RequestParser();
-  private VerificationStore store;
-  private PiiCipher cipher;
+  private IntakeHttp intake;
+  private StoredVerifications verifications;
   private TopicProbe requests;
   private TopicProbe callbacks;
 
@@ -97,8 +83,8 @@ class IntakeIT {
   void migrateAndProbe() {
     // the worker owns migrations; the test database gets them here
     Flyway.configure().dataSource(dataSource).load().migrate();
-    store = JdbcVerificationStore.of(dataSource, Clock.systemUTC());
-    cipher = new PiiCipher(PiiKeyRing.of("it-key", Map.of("it-key", new byte[32])));
+    verifications = new StoredVerifications(dataSource);
+    intake = new IntakeHttp(port);
     requests = new TopicProbe(bootstrapServers, Topics.REQUESTS, 6);
     callbacks = new TopicProbe(bootstrapServers, Topics.CALLBACKS, 6);
   }
@@ -115,7 +101,7 @@ class IntakeIT {
     var mark = requests.mark();
     String body = requestJson(CLIENT, "it-valid-1");
 
-    HttpResponse<String> response = post(LOAN_TOKEN, body);
+    HttpResponse<String> response = intake.post(LOAN_TOKEN, body);
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(response.headers().firstValue("Location")).contains("/v1/verifications/it-valid-1");
@@ -134,19 +120,14 @@ class IntakeIT {
     var mark = requests.mark();
     String body = requestJson(CLIENT, "it-unauth-1");
 
-    HttpResponse<String> missing =
-        http.send(
-            HttpRequest.newBuilder(uri("/v1/verifications"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> unknown = post("not-a-configured-token-000", body);
+    HttpResponse<String> missing = intake.post(null, body);
+    HttpResponse<String> unknown = intake.post("not-a-configured-token-000", body);
 
     assertThat(missing.statusCode()).isEqualTo(401);
     assertThat(missing.headers().firstValue("WWW-Authenticate"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(unknown.statusCode()).isEqualTo(401);
-    assertThat(error(unknown)).isEqualTo("unauthenticated");
+    assertThat(IntakeHttp.error(unknown)).isEqualTo("unauthenticated");
     assertNothingPublished(requests, mark);
   }
 
@@ -154,10 +135,10 @@ class IntakeIT {
   void refusesABodyNamingAnotherClientWith403() throws Exception {
     var mark = requests.mark();
 
-    HttpResponse<String> response = post(SHOP_TOKEN, requestJson(CLIENT, "it-foreign-1"));
+    HttpResponse<String> response = intake.post(SHOP_TOKEN, requestJson(CLIENT, "it-foreign-1"));
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(error(response)).isEqualTo("client_mismatch");
+    assertThat(IntakeHttp.error(response)).isEqualTo("client_mismatch");
     assertNothingPublished(requests, mark);
   }
 
@@ -171,11 +152,11 @@ class IntakeIT {
         """
             .formatted(CERT_NAME);
 
-    HttpResponse<String> response = post(LOAN_TOKEN, body);
+    HttpResponse<String> response = intake.post(LOAN_TOKEN, body);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(error(response)).isEqualTo("invalid_request");
-    assertThat(fieldsAtFault(response)).contains("biz_code", "identity.cert_no");
+    assertThat(IntakeHttp.error(response)).isEqualTo("invalid_request");
+    assertThat(IntakeHttp.fieldsAtFault(response)).contains("biz_code", "identity.cert_no");
     assertThat(response.body()).doesNotContain(CERT_NAME);
     assertNothingPublished(requests, mark);
   }
@@ -185,12 +166,12 @@ class IntakeIT {
     var mark = requests.mark();
 
     HttpResponse<String> response =
-        post(
+        intake.post(
             LOAN_TOKEN,
             requestJson(CLIENT, "it-digit-1", BAD_CHECK_DIGIT_CERT_NO, "https://loan.example/"));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(fieldsAtFault(response)).containsExactly("identity.cert_no");
+    assertThat(IntakeHttp.fieldsAtFault(response)).containsExactly("identity.cert_no");
     assertThat(response.body()).doesNotContain(BAD_CHECK_DIGIT_CERT_NO).doesNotContain(CERT_NAME);
     assertThat(output.getAll()).doesNotContain(BAD_CHECK_DIGIT_CERT_NO);
     assertNothingPublished(requests, mark);
@@ -201,10 +182,11 @@ class IntakeIT {
     var mark = requests.mark();
 
     HttpResponse<String> response =
-        post(LOAN_TOKEN, requestJson(CLIENT, "it-http-1", CERT_NO, "http://loan.example/done"));
+        intake.post(
+            LOAN_TOKEN, requestJson(CLIENT, "it-http-1", CERT_NO, "http://loan.example/done"));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(fieldsAtFault(response)).containsExactly("return_url");
+    assertThat(IntakeHttp.fieldsAtFault(response)).containsExactly("return_url");
     assertNothingPublished(requests, mark);
   }
 
@@ -212,8 +194,8 @@ class IntakeIT {
   void refusesUnparseableBodiesWithTheirReason() throws Exception {
     var mark = requests.mark();
 
-    HttpResponse<String> notJson = post(LOAN_TOKEN, "{\"request_id\": ");
-    HttpResponse<String> array = post(LOAN_TOKEN, "[]");
+    HttpResponse<String> notJson = intake.post(LOAN_TOKEN, "{\"request_id\": ");
+    HttpResponse<String> array = intake.post(LOAN_TOKEN, "[]");
 
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(notJson.body()).get("reason").asString()).isEqualTo("INVALID_JSON");
@@ -230,7 +212,7 @@ class IntakeIT {
         requestJson(CLIENT, "it-large-1")
             .replace("\"order\": \"42\"", "\"pad\": \"" + padding + "\"");
 
-    HttpResponse<String> response = post(LOAN_TOKEN, body);
+    HttpResponse<String> response = intake.post(LOAN_TOKEN, body);
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(response.body()).get("reason").asString()).isEqualTo("TOO_LARGE");
@@ -239,26 +221,27 @@ class IntakeIT {
 
   @Test
   void refusesTheSameRequestIdWithAnotherPayloadWith409() throws Exception {
-    stored(requestJson(CLIENT, "it-conflict-1"));
+    verifications.stored(requestJson(CLIENT, "it-conflict-1"));
     var mark = requests.mark();
     String changed =
         requestJson(CLIENT, "it-conflict-1")
             .replace("\"ttl_seconds\": 900", "\"ttl_seconds\": 600");
 
-    HttpResponse<String> response = post(LOAN_TOKEN, changed);
+    HttpResponse<String> response = intake.post(LOAN_TOKEN, changed);
 
     assertThat(response.statusCode()).isEqualTo(409);
-    assertThat(error(response)).isEqualTo("idempotency_conflict");
+    assertThat(IntakeHttp.error(response)).isEqualTo("idempotency_conflict");
     assertNothingPublished(requests, mark);
   }
 
   @Test
   void answersARepeatOfARecordedRequestWith200WithoutPublishing() throws Exception {
-    Verification v = stored(requestJson(CLIENT, "it-repeat-1"));
+    Verification v = verifications.stored(requestJson(CLIENT, "it-repeat-1"));
     var mark = requests.mark();
 
     // same payload, keys in another order: the canonical hash is equal
-    HttpResponse<String> response = post(LOAN_TOKEN, reordered(requestJson(CLIENT, "it-repeat-1")));
+    HttpResponse<String> response =
+        intake.post(LOAN_TOKEN, reordered(requestJson(CLIENT, "it-repeat-1")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode json = JSON.readTree(response.body());
@@ -269,12 +252,13 @@ class IntakeIT {
 
   @Test
   void showsAClientItsOwnVerificationAndNoOneElse() throws Exception {
-    Verification v = awaitingUser(stored(requestJson(CLIENT, "it-status-1")));
+    Verification v =
+        verifications.awaitingUser(verifications.stored(requestJson(CLIENT, "it-status-1")));
 
-    HttpResponse<String> own = get(LOAN_TOKEN, "/v1/verifications/it-status-1");
-    HttpResponse<String> foreign = get(SHOP_TOKEN, "/v1/verifications/it-status-1");
-    HttpResponse<String> unknown = get(LOAN_TOKEN, "/v1/verifications/it-never-sent");
-    HttpResponse<String> anonymous = get(null, "/v1/verifications/it-status-1");
+    HttpResponse<String> own = intake.get(LOAN_TOKEN, "/v1/verifications/it-status-1");
+    HttpResponse<String> foreign = intake.get(SHOP_TOKEN, "/v1/verifications/it-status-1");
+    HttpResponse<String> unknown = intake.get(LOAN_TOKEN, "/v1/verifications/it-never-sent");
+    HttpResponse<String> anonymous = intake.get(null, "/v1/verifications/it-status-1");
 
     assertThat(own.statusCode()).isEqualTo(200);
     JsonNode json = JSON.readTree(own.body());
@@ -290,7 +274,7 @@ class IntakeIT {
     assertThat(own.body()).doesNotContain(CERT_NO).doesNotContain(CERT_NAME);
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(error(unknown)).isEqualTo("not_found");
+    assertThat(IntakeHttp.error(unknown)).isEqualTo("not_found");
     assertThat(JSON.readTree(unknown.body()).get("message").asString())
         .contains("not have reached the worker yet");
     assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -298,11 +282,12 @@ class IntakeIT {
 
   @Test
   void publishesOneCallbackAndRedirectsToTheReturnUrl() throws Exception {
-    Verification v = awaitingUser(stored(requestJson(CLIENT, "it-callback-1")));
+    Verification v =
+        verifications.awaitingUser(verifications.stored(requestJson(CLIENT, "it-callback-1")));
     String token = new CallbackToken(CALLBACK_SECRET).issue(v.id(), Instant.now().plusSeconds(600));
     var mark = callbacks.mark();
 
-    HttpResponse<String> response = get(null, "/v1/callbacks/alipay/return?token=" + token);
+    HttpResponse<String> response = intake.get(null, "/v1/callbacks/alipay/return?token=" + token);
 
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).contains("https://loan.example/kyc/done");
@@ -320,7 +305,8 @@ class IntakeIT {
 
   @Test
   void refusesForgedAlteredExpiredAndMalformedCallbacksAndPublishesNothing() throws Exception {
-    Verification v = awaitingUser(stored(requestJson(CLIENT, "it-callback-2")));
+    Verification v =
+        verifications.awaitingUser(verifications.stored(requestJson(CLIENT, "it-callback-2")));
     CallbackToken tokens = new CallbackToken(CALLBACK_SECRET);
     String valid = tokens.issue(v.id(), Instant.now().plusSeconds(600));
     String altered =
@@ -331,17 +317,18 @@ class IntakeIT {
     String expired = tokens.issue(v.id(), Instant.now().minusSeconds(5));
     var mark = callbacks.mark();
 
-    assertThat(get(null, "/v1/callbacks/alipay/return?token=" + forged).statusCode())
+    assertThat(intake.get(null, "/v1/callbacks/alipay/return?token=" + forged).statusCode())
         .isEqualTo(403);
-    assertThat(get(null, "/v1/callbacks/alipay/return?token=" + altered).statusCode())
+    assertThat(intake.get(null, "/v1/callbacks/alipay/return?token=" + altered).statusCode())
         .isEqualTo(403);
-    assertThat(get(null, "/v1/callbacks/alipay/return?token=" + expired).statusCode())
+    assertThat(intake.get(null, "/v1/callbacks/alipay/return?token=" + expired).statusCode())
         .isEqualTo(410);
-    assertThat(get(null, "/v1/callbacks/alipay/return?token=%25%25garbage").statusCode())
+    assertThat(intake.get(null, "/v1/callbacks/alipay/return?token=%25%25garbage").statusCode())
         .isEqualTo(400);
-    assertThat(get(null, "/v1/callbacks/alipay/return").statusCode()).isEqualTo(400);
+    assertThat(intake.get(null, "/v1/callbacks/alipay/return").statusCode()).isEqualTo(400);
     assertThat(
-            get(
+            intake
+                .get(
                     null,
                     "/v1/callbacks/alipay/return?token="
                         + tokens.issue(UUID.randomUUID(), Instant.now().plusSeconds(60)))
@@ -353,8 +340,8 @@ class IntakeIT {
 
   @Test
   void servesItsOpenApiDocumentAndHealth() throws Exception {
-    HttpResponse<String> openapi = get(null, "/openapi.yaml");
-    HttpResponse<String> health = get(null, "/actuator/health");
+    HttpResponse<String> openapi = intake.get(null, "/openapi.yaml");
+    HttpResponse<String> health = intake.get(null, "/actuator/health");
 
     assertThat(openapi.statusCode()).isEqualTo(200);
     assertThat(openapi.body()).startsWith("openapi: 3.1.0");
@@ -362,31 +349,7 @@ class IntakeIT {
     assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
   }
 
-  // --- fixtures and helpers
-
-  /** A verification as the worker records it on receipt, through the real store. */
-  private Verification stored(String json) {
-    ParseOutcome.Valid valid = (ParseOutcome.Valid) parser.parse(bytes(json));
-    CreateOutcome created =
-        store.create(
-            NewVerification.seal(valid.request(), valid.canonicalHash(), cipher, Clock.systemUTC()),
-            "intake-it");
-    return ((CreateOutcome.Created) created).verification();
-  }
-
-  /** Moves a stored verification on as the worker would, through the real transition methods. */
-  private Verification awaitingUser(Verification received) {
-    String outerOrderNo = received.id().toString().replace("-", "");
-    assertThat(store.apply(received.markInitializing(outerOrderNo), "intake-it")).isTrue();
-    Verification initializing = store.find(received.id()).orElseThrow();
-    assertThat(
-            store.apply(
-                initializing.markAwaitingUser(
-                    "c-1", "https://sim.example/certify?id=c-1", Instant.now().plusSeconds(60)),
-                "intake-it"))
-        .isTrue();
-    return store.find(received.id()).orElseThrow();
-  }
+  // --- helpers
 
   private static String reordered(String json) {
     JsonNode node = JSON.readTree(json);
@@ -406,41 +369,5 @@ class IntakeIT {
   private void assertNothingPublished(TopicProbe probe, Map<TopicPartition, Long> mark) {
     assertThat(probe.since(mark, 1, Duration.ofMillis(500))).isEmpty();
     assertThat(probe.mark()).isEqualTo(mark);
-  }
-
-  private static String error(HttpResponse<String> response) {
-    return JSON.readTree(response.body()).get("error").asString();
-  }
-
-  private static List<String> fieldsAtFault(HttpResponse<String> response) {
-    return JSON.readTree(response.body())
-        .get("errors")
-        .valueStream()
-        .map(e -> e.get("field").asString())
-        .toList();
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private HttpResponse<String> post(String token, String body)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri("/v1/verifications"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String token, String path)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
