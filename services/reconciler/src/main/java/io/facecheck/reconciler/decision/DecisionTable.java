@@ -10,15 +10,21 @@ import java.time.Instant;
  * applies the decision by compare-and-set and asks again if it lost the race.
  *
  * <pre>
- * status          outcome     query issued after the user returned   reason   decision
- * final           any         -                                       any      LateResult
- * not AWAITING    any         -                                       any      NotAwaiting
- * AWAITING_USER   PASSED      -                                       any      Pass
- * AWAITING_USER   NOT_FOUND   -                                       any      Fail(CERTIFY_NOT_FOUND)
- * AWAITING_USER   NOT_PASSED  yes                                     any      Fail(fail_reason)
- * AWAITING_USER   NOT_PASSED  no                                      FINAL    Expire
- * AWAITING_USER   NOT_PASSED  no                                      other    KeepWaiting
+ * status          outcome     user returned   query issued after it   reason   decision
+ * final           any         -               -                       any      LateResult
+ * not AWAITING    any         -               -                       any      NotAwaiting
+ * AWAITING_USER   PASSED      -               -                       any      Pass
+ * AWAITING_USER   NOT_FOUND   yes             -                       any      Fail(CERTIFY_NOT_FOUND)
+ * AWAITING_USER   NOT_FOUND   no              -                       FINAL    Expire
+ * AWAITING_USER   NOT_FOUND   no              -                       other    KeepWaiting
+ * AWAITING_USER   NOT_PASSED  yes             yes                     any      Fail(fail_reason)
+ * AWAITING_USER   NOT_PASSED  -               no                      FINAL    Expire
+ * AWAITING_USER   NOT_PASSED  -               no                      other    KeepWaiting
  * </pre>
+ *
+ * <p>NOT_FOUND fails only once the user has returned: the status machine allows FAILED only after a
+ * return (DESIGN.md §6), so before it an unknown certification waits for the final query like any
+ * unfinished one and ends EXPIRED. A CALLBACK or FINAL query counts as issued after the return.
  */
 public final class DecisionTable {
 
@@ -40,9 +46,16 @@ public final class DecisionTable {
     }
     return switch (result.outcome()) {
       case PASSED -> Decision.of(Decision.Kind.PASS);
-      case NOT_FOUND -> Decision.fail(CERTIFY_NOT_FOUND);
+      case NOT_FOUND -> notFound(userReturnedAt, result);
       case NOT_PASSED -> notPassed(userReturnedAt, result);
     };
+  }
+
+  private static Decision notFound(Instant userReturnedAt, VerificationQueryResult result) {
+    if (userReturnedAt != null) {
+      return Decision.fail(CERTIFY_NOT_FOUND);
+    }
+    return unfinished(result);
   }
 
   private static Decision notPassed(Instant userReturnedAt, VerificationQueryResult result) {
@@ -50,6 +63,11 @@ public final class DecisionTable {
       String reason = result.failReason();
       return Decision.fail(reason == null || reason.isBlank() ? NOT_PASSED : reason);
     }
+    return unfinished(result);
+  }
+
+  /** Not finished as far as we know: only the final query's answer may expire it. */
+  private static Decision unfinished(VerificationQueryResult result) {
     return result.reason() == QueryReason.FINAL
         ? Decision.of(Decision.Kind.EXPIRE)
         : Decision.of(Decision.Kind.KEEP_WAITING);

@@ -36,8 +36,17 @@ class DecisionTableTest {
   @ParameterizedTest
   @EnumSource(QueryReason.class)
   void failsWithCertifyNotFoundWhenAlipayDoesNotKnowTheCertification(QueryReason reason) {
-    assertThat(decide(AWAITING_USER, null, result(reason, NOT_FOUND, "40004", RETURNED)))
+    assertThat(decide(AWAITING_USER, RETURNED, result(reason, NOT_FOUND, "40004", RETURNED)))
         .isEqualTo(Decision.fail(DecisionTable.CERTIFY_NOT_FOUND));
+  }
+
+  @Test
+  void waitsForTheFinalQueryWhenTheCertificationIsUnknownBeforeTheUserReturned() {
+    // FAILED needs the user's return; until then an unknown certification is an unfinished one
+    assertThat(decide(AWAITING_USER, null, result(LADDER, NOT_FOUND, "40004", RETURNED)))
+        .isEqualTo(Decision.of(Kind.KEEP_WAITING));
+    assertThat(decide(AWAITING_USER, null, result(FINAL, NOT_FOUND, "40004", RETURNED)))
+        .isEqualTo(Decision.of(Kind.EXPIRE));
   }
 
   @Test
