@@ -23,7 +23,7 @@ public record Secrets(
     String clientId,
     String clientToken) {
 
-  public static final String DEMO_CLIENT = "demo-client";
+  public static final String DEMO_CLIENT = "demo";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public static Secrets generate() {

@@ -1,0 +1,72 @@
+package io.facecheck.devstack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.facecheck.devstack.DevStack;
+import io.facecheck.devstack.stack.StackSettings;
+import io.facecheck.simulator.Latency;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+  @Test
+  void helpListsEveryPortAndTheDemoOptions() {
+    StringWriter help = new StringWriter();
+    CommandLine demo = DevStack.commandLine().getSubcommands().get("demo");
+    demo.setOut(new PrintWriter(help));
+    assertThat(demo.execute("--help")).isZero();
+    assertThat(help.toString())
+        .contains(
+            "--kafka-port",
+            "--postgres-port",
+            "--simulator-port",
+            "--intake-port",
+            "--worker-port",
+            "--reconciler-port",
+            "--requests",
+            "--alipay-latency-ms",
+            "--pass-rate",
+            "--abandon-rate",
+            "Default: 9092",
+            "Default: 55432");
+  }
+
+  @Test
+  void withoutACommandItExitsNonZero() {
+    CommandLine cli = DevStack.commandLine();
+    cli.setErr(new PrintWriter(new StringWriter()));
+    assertThat(cli.execute()).isNotZero();
+  }
+
+  @Test
+  void optionsBecomeSettings() {
+    DemoCommand demo = new DemoCommand();
+    new CommandLine(demo)
+        .parseArgs(
+            "--kafka-port=19092",
+            "--alipay-latency-ms=200",
+            "--ladder=30s,2m",
+            "--reconcilers=2",
+            "--pass-rate=0.6",
+            "--abandon-rate=0.2",
+            "--set=facecheck.worker.max-poll-records=100");
+    StackSettings settings = demo.stack.settings(demo.user.autoUser(), "WARN");
+    assertThat(settings.kafkaPort()).isEqualTo(19092);
+    assertThat(settings.postgresPort()).isEqualTo(55432);
+    assertThat(settings.scenario().latency()).isEqualTo(Latency.fixed(200));
+    assertThat(settings.ladder()).isEqualTo(List.of(Duration.ofSeconds(30), Duration.ofMinutes(2)));
+    assertThat(settings.reconcilers()).isEqualTo(2);
+    // 60 % of all users pass: 75 % of the 80 % who do not walk away
+    assertThat(settings.scenario().autoUser().passRate()).isCloseTo(0.75, within(1e-9));
+    assertThat(settings.scenario().autoUser().abandonRate()).isEqualTo(0.2);
+    assertThat(settings.extraProperties())
+        .containsEntry("facecheck.worker.max-poll-records", "100")
+        .containsEntry("logging.level.root", "WARN");
+  }
+}
