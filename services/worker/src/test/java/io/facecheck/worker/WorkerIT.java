@@ -12,6 +12,13 @@ import io.facecheck.contracts.query.VerificationQuery;
 import io.facecheck.contracts.query.VerificationQueryResult;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.testinfra.TestInfraProperties;
+import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayRetry;
+import io.facecheck.worker.alipay.AttemptedCall;
+import io.facecheck.worker.initiation.CertificationStarter;
+import io.facecheck.worker.initiation.IssuedCertification;
+import io.facecheck.worker.initiation.StartCertification;
+import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
@@ -33,13 +40,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,16 +73,34 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
+@Import(WorkerIT.AlipayJudgesOneNumberInvalid.class)
 class WorkerIT {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(120);
   private static final String CLIENT = "loan-service";
   private static final Set<String> PII_USED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Our parser and the simulator check resident IDs alike, so no valid request earns a 40004 by
+   * itself. For this one name the real starter is handed a number with a wrong check digit, as if
+   * Alipay had judged the person's number invalid; the call and its answer are real.
+   */
+  private static final String REFUSED_BY_ALIPAY = "驳回测试";
+
   private static Producer producer;
   private static TopicReader requestDeadLetters;
   private static TopicReader queryResults;
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired KafkaListenerEndpointRegistry listeners;
+
+  /** Both listeners own all 6 partitions before a test produces (a slow first rebalance). */
+  @BeforeEach
+  void listenersAssigned() {
+    for (MessageListenerContainer container : listeners.getListenerContainers()) {
+      ContainerTestUtils.waitForAssignment(container, 6);
+    }
+  }
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -218,6 +251,53 @@ class WorkerIT {
                 "SELECT count(*) FROM verifications WHERE request_id = ?", Long.class, requestId))
         .isEqualTo(1);
     assertNoPiiLogged(output);
+  }
+
+  @Test
+  void aBusinessRefusalFromAlipayEndsRejectedWithItsSubCode(CapturedOutput output) {
+    String requestId = "refused-" + UUID.randomUUID();
+    PII_USED.add(REFUSED_BY_ALIPAY);
+    sendRequest(requestId, REFUSED_BY_ALIPAY, certNo());
+
+    Map<String, Object> row = awaitStatus(requestId, "REJECTED");
+    UUID id = (UUID) row.get("id");
+    assertThat(row.get("error_code")).isEqualTo("INVALID_CERT_NO");
+    assertThat(statusesOf(id)).containsExactly("RECEIVED", "INITIALIZING", "REJECTED");
+    assertThat(outbox(id))
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("event_type")).isEqualTo("verification.rejected"));
+    assertThat(outbox(id).get(0).get("payload").toString()).contains("INVALID_CERT_NO");
+    assertNoPiiLogged(output);
+  }
+
+  @TestConfiguration
+  static class AlipayJudgesOneNumberInvalid {
+    @Bean
+    @Primary
+    CertificationStarter refusingStarter(AlipayClients clients, AlipayRetry retry) {
+      CertificationStarter real = new AlipayCertificationStarter(clients, retry);
+      return new CertificationStarter() {
+        @Override
+        public boolean knowsApp(String app) {
+          return real.knowsApp(app);
+        }
+
+        @Override
+        public AttemptedCall<IssuedCertification> start(StartCertification c) {
+          return real.start(
+              REFUSED_BY_ALIPAY.equals(c.certName())
+                  ? new StartCertification(
+                      c.app(),
+                      c.outerOrderNo(),
+                      c.bizCode(),
+                      c.certType(),
+                      c.certName(),
+                      TestIdentities.withWrongCheckDigit(c.certNo()),
+                      c.returnUrl())
+                  : c);
+        }
+      };
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.facecheck.worker.config.WorkerIdentity;
 import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.initiation.CertificationStarter;
 import io.facecheck.worker.initiation.DeadLetterStartFailures;
 import io.facecheck.worker.initiation.InitiationService;
 import io.facecheck.worker.initiation.InitiationSettings;
@@ -48,12 +49,16 @@ public class RequestListenerConfiguration {
   }
 
   @Bean
+  CertificationStarter certificationStarter(AlipayClients clients, AlipayRetry retry) {
+    return new AlipayCertificationStarter(clients, retry);
+  }
+
+  @Bean
   InitiationService initiationService(
       RequestParser parser,
       VerificationStore store,
       PiiCipher cipher,
-      AlipayClients clients,
-      AlipayRetry retry,
+      CertificationStarter starter,
       StartFailureRouter failures,
       DeadLetters deadLetters,
       CallbackToken tokens,
@@ -65,7 +70,7 @@ public class RequestListenerConfiguration {
         parser,
         store,
         cipher,
-        new AlipayCertificationStarter(clients, retry),
+        starter,
         failures,
         new InvalidRequests(store, deadLetters, clock, identity.source()),
         deadLetters,

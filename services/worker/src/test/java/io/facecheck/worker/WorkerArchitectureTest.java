@@ -1,0 +1,64 @@
+package io.facecheck.worker;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Use cases stay free of frameworks and of the SDK; the worker depends on no other service. */
+class WorkerArchitectureTest {
+
+  private static final JavaClasses WORKER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.facecheck.worker");
+
+  @Test
+  void useCasesImportNoSpringKafkaJdbcOrAlipaySdk() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.facecheck.worker.initiation",
+            "io.facecheck.worker.query",
+            "io.facecheck.worker.deadletter",
+            "io.facecheck.worker.dispatch")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "org.apache.kafka..",
+            "java.sql..",
+            "javax.sql..",
+            "com.alipay..")
+        .check(WORKER);
+  }
+
+  @Test
+  void onlyTheAlipayAdaptersTouchTheSdk() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.facecheck.worker.alipay",
+            "io.facecheck.worker.initiation.alipay",
+            "io.facecheck.worker.query.alipay")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.alipay..")
+        .check(WORKER);
+  }
+
+  @Test
+  void dependsOnNoOtherService() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.facecheck.intake..",
+            "io.facecheck.reconciler..",
+            "io.facecheck.devstack..",
+            "io.facecheck.simulator..")
+        .check(WORKER);
+  }
+}
