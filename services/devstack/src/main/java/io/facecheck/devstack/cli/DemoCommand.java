@@ -32,6 +32,14 @@ public final class DemoCommand implements Callable<Integer> {
   int requests;
 
   @Option(
+      names = "--warmup-requests",
+      defaultValue = "0",
+      description =
+          "Requests sent (and waited for up to their certify URL) before the measured ones, and"
+              + " left out of the summary.")
+  int warmupRequests;
+
+  @Option(
       names = "--ttl-seconds",
       defaultValue = "60",
       description = "ttl_seconds of each request: how long an abandoning user keeps it open.")
@@ -56,6 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
               running.bootstrapServers(),
               new DemoRun.Options(
                   requests,
+                  warmupRequests,
                   ttlSeconds,
                   Secrets.DEMO_CLIENT,
                   stack.seed,

@@ -18,10 +18,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class DemoRun {
 
   /**
+   * @param warmupRequests sent first and left out of the figures, so the JIT and the consumer
+   *     groups have settled before measuring
    * @param returnUrl the business service's page the simulated browser ends on
    */
   public record Options(
       int requests,
+      int warmupRequests,
       int ttlSeconds,
       String clientId,
       long seed,
@@ -36,32 +39,36 @@ public final class DemoRun {
   public static DemoReport run(String bootstrapServers, Options options, PrintStream out)
       throws InterruptedException {
     Tally tally = new Tally();
+    Tally warmup = new Tally();
     FakeIdentities people = new FakeIdentities(options.seed());
     String runId = Long.toString(System.currentTimeMillis(), 36);
     AtomicReference<Exception> sendFailure = new AtomicReference<>();
-    long start = System.nanoTime();
-    try (ResultWatcher watcher = new ResultWatcher(bootstrapServers, tally::received);
+    try (ResultWatcher watcher =
+            new ResultWatcher(
+                bootstrapServers,
+                (event, nanos) -> {
+                  tally.received(event, nanos);
+                  warmup.received(event, nanos);
+                });
         KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
-      for (int i = 1; i <= options.requests(); i++) {
-        String requestId = "demo-" + runId + "-" + i;
-        byte[] value =
-            DemoRequests.json(
-                DemoRequests.fields(
-                    options.clientId(),
-                    requestId,
-                    people.next(),
-                    options.ttlSeconds(),
-                    options.returnUrl()));
-        tally.sent(requestId, System.nanoTime());
-        producer.send(
-            new ProducerRecord<>(Topics.REQUESTS, requestId, value),
-            (metadata, error) -> {
-              if (error != null) {
-                sendFailure.compareAndSet(null, error);
-              }
-            });
+      if (options.warmupRequests() > 0) {
+        out.printf("warming up with %,d requests...%n", options.warmupRequests());
+        send(
+            producer,
+            warmup,
+            "warmup-" + runId,
+            options.warmupRequests(),
+            people,
+            options,
+            sendFailure);
+        long warmupDeadline = System.nanoTime() + options.timeout().toNanos();
+        while (warmup.certifyUrls() < options.warmupRequests()
+            && System.nanoTime() < warmupDeadline) {
+          Thread.sleep(PROGRESS_EVERY_MS);
+        }
       }
-      producer.flush();
+      long start = System.nanoTime();
+      send(producer, tally, "demo-" + runId, options.requests(), people, options, sendFailure);
       long deadline = start + options.timeout().toNanos();
       while (tally.finalTotal() < options.requests()
           && System.nanoTime() < deadline
@@ -79,6 +86,36 @@ public final class DemoRun {
     DemoReport report = DemoReport.of(tally);
     out.print(report.render());
     return tally.finalTotal() == options.requests() ? report : null;
+  }
+
+  private static void send(
+      KafkaProducer<String, byte[]> producer,
+      Tally tally,
+      String prefix,
+      int count,
+      FakeIdentities people,
+      Options options,
+      AtomicReference<Exception> sendFailure) {
+    for (int i = 1; i <= count; i++) {
+      String requestId = prefix + "-" + i;
+      byte[] value =
+          DemoRequests.json(
+              DemoRequests.fields(
+                  options.clientId(),
+                  requestId,
+                  people.next(),
+                  options.ttlSeconds(),
+                  options.returnUrl()));
+      tally.sent(requestId, System.nanoTime());
+      producer.send(
+          new ProducerRecord<>(Topics.REQUESTS, requestId, value),
+          (metadata, error) -> {
+            if (error != null) {
+              sendFailure.compareAndSet(null, error);
+            }
+          });
+    }
+    producer.flush();
   }
 
   private static double seconds(long startNanos) {
