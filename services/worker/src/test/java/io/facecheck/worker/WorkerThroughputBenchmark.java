@@ -67,7 +67,12 @@ class WorkerThroughputBenchmark {
           "%nWorkerThroughputBenchmark: %d requests, 6 partitions, max-in-flight %s, %d cores, JDK %s%n"
               + "  Alipay latency   0 ms: %.0f requests/s%n"
               + "  Alipay latency 200 ms: %.0f requests/s (one call per partition would cap it at 30/s)%n",
-          REQUESTS, Runtime.getRuntime().availableProcessors(), Runtime.version(), none, slow);
+          REQUESTS,
+          maxInFlight,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.version(),
+          none,
+          slow);
       assertThat(none).isPositive();
       assertThat(slow).isPositive();
     }
