@@ -92,6 +92,13 @@ public class WorkerConfiguration {
   @Bean
   AlipayClients alipayClients(WorkerProperties worker) {
     WorkerProperties.Alipay alipay = worker.alipay();
+    if (alipay.apps().isEmpty()) {
+      // without this, every request would end REJECTED (UNKNOWN_APP): a final answer to a
+      // deployment mistake
+      throw new IllegalStateException(
+          "no Alipay app configured: set facecheck.worker.alipay.apps.default.{app-id,"
+              + " private-key, alipay-public-key, gateway-url}");
+    }
     List<AlipayApp> apps =
         alipay.apps().entrySet().stream()
             .map(
