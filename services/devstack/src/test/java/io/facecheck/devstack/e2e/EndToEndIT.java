@@ -89,8 +89,10 @@ class EndToEndIT {
         Scenario.none()
             .withSeed(7)
             .withLatency(Latency.uniform(5, 40))
-            // 70 % pass, 20 % fail, 10 % walk away, within a few seconds
-            .withAutoUser(AutoUser.after(200, 0.7 / 0.9, 0.1).withDelayJitterMs(1_500));
+            // 70 % pass, 20 % fail, 10 % walk away, within a few seconds. The simulated user's
+            // clock starts at initialize, not when the certify URL reaches anyone: a delay shorter
+            // than the worker's commit of AWAITING_USER would have users return before they could
+            .withAutoUser(AutoUser.after(1_000, 0.7 / 0.9, 0.1).withDelayJitterMs(1_500));
     StackSettings settings =
         new StackSettings(
             0,
