@@ -10,6 +10,11 @@ public enum DeadLetterReason {
   NOT_AN_OBJECT,
   /** The value is larger than 64 KiB. */
   TOO_LARGE,
+  /**
+   * A JSON object that breaks the contract and has no well-formed client_id and request_id, so no
+   * verification can carry its REJECTED.
+   */
+  INVALID_REQUEST,
   /** The same (client_id, request_id) arrived before with a different payload. */
   IDEMPOTENCY_CONFLICT,
   /**

@@ -23,7 +23,8 @@ class WorkerArchitectureTest {
             "io.facecheck.worker.initiation",
             "io.facecheck.worker.query",
             "io.facecheck.worker.deadletter",
-            "io.facecheck.worker.dispatch")
+            "io.facecheck.worker.dispatch",
+            "io.facecheck.worker.retry")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

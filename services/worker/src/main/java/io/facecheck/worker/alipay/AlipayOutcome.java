@@ -1,8 +1,9 @@
 package io.facecheck.worker.alipay;
 
 /**
- * What one Alipay call came to, decided in one place ({@link AlipayOutcomeClassifier}). Every
- * caller acts on these five cases only, never on raw codes or exceptions.
+ * What one Alipay call came to, decided in one place ({@link AlipayOutcomeClassifier}, and {@link
+ * AlipayRetry} for {@link Unavailable}). Every caller acts on these six cases only, never on raw
+ * codes or exceptions.
  *
  * @param <T> the value a successful call yields
  */
@@ -11,7 +12,8 @@ public sealed interface AlipayOutcome<T>
         AlipayOutcome.Rejected,
         AlipayOutcome.Retryable,
         AlipayOutcome.Unknown,
-        AlipayOutcome.ProviderConfig {
+        AlipayOutcome.ProviderConfig,
+        AlipayOutcome.Unavailable {
 
   /** True for the outcomes worth another attempt: transient failures and unknown outcomes. */
   default boolean worthRetrying() {
@@ -32,4 +34,11 @@ public sealed interface AlipayOutcome<T>
 
   /** Our configuration is wrong (keys, app id, permissions, untrusted response): ops must act. */
   record ProviderConfig<T>(String code, String detail) implements AlipayOutcome<T> {}
+
+  /**
+   * The app's circuit breaker is not closed: Alipay is failing for everyone, so this call was not
+   * made, or its transient failure is put down to the outage. Costs no retry; try again at {@code
+   * retryAfter}.
+   */
+  record Unavailable<T>(String detail, java.time.Instant retryAfter) implements AlipayOutcome<T> {}
 }

@@ -1,28 +1,44 @@
 package io.facecheck.worker.alipay;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * A few quick in-process attempts with jittered exponential backoff for {@link
- * AlipayOutcome#worthRetrying() transient and unknown} outcomes; whatever is left after them is the
- * caller's to route (dead letter now, retry topics later). Thread-safe.
+ * AlipayOutcome#worthRetrying() transient and unknown} outcomes, each through the app's circuit
+ * breaker; whatever is left after them is the caller's to route (retry topics, dead letter). A call
+ * the breaker refuses is not made and not counted, and a transient failure while the breaker is not
+ * closed comes back as {@link AlipayOutcome.Unavailable}: outages cost no retries. Thread-safe.
  */
 public final class AlipayRetry {
 
   private final Retry retry;
   private final Clock clock;
+  private final AlipayCircuitBreakers breakers;
 
   public AlipayRetry(
       String name, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Clock clock) {
+    this(name, maxAttempts, initialBackoff, maxBackoff, clock, AlipayCircuitBreakers.disabled());
+  }
+
+  public AlipayRetry(
+      String name,
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Clock clock,
+      AlipayCircuitBreakers breakers) {
     this.clock = clock;
+    this.breakers = breakers;
     RetryConfig config =
         RetryConfig.<AlipayOutcome<?>>custom()
             .maxAttempts(maxAttempts)
@@ -35,16 +51,27 @@ public final class AlipayRetry {
     this.retry = Retry.of(name, config);
   }
 
-  /** Runs {@code call} until it settles or the attempts run out; never throws for outcomes. */
-  @SuppressWarnings("unchecked")
+  /** As {@link #call(String, Supplier)} for an app whose breaker is not consulted. */
   public <T> AttemptedCall<T> call(Supplier<AlipayOutcome<T>> call) {
+    return call(null, call);
+  }
+
+  /** Runs {@code call} for {@code app} until it settles or the attempts run out; never throws. */
+  @SuppressWarnings("unchecked")
+  public <T> AttemptedCall<T> call(String app, Supplier<AlipayOutcome<T>> call) {
     AtomicInteger attempts = new AtomicInteger();
     AtomicReference<Instant> firstFailure = new AtomicReference<>();
     AtomicReference<Instant> lastFailure = new AtomicReference<>();
     Supplier<AlipayOutcome<?>> counted =
         () -> {
+          if (app != null && !breakers.permits(app)) {
+            return new AlipayOutcome.Unavailable<T>(
+                "the circuit breaker of app '" + app + "' is open", breakers.retryAfter(app));
+          }
           attempts.incrementAndGet();
+          long started = System.nanoTime();
           AlipayOutcome<T> outcome = call.get();
+          record(app, outcome, System.nanoTime() - started);
           if (!(outcome instanceof AlipayOutcome.Succeeded)) {
             Instant now = clock.instant();
             firstFailure.compareAndSet(null, now);
@@ -53,6 +80,35 @@ public final class AlipayRetry {
           return outcome;
         };
     AlipayOutcome<T> last = (AlipayOutcome<T>) retry.executeSupplier(counted);
+    if (app != null && last.worthRetrying() && !breakers.isUp(app)) {
+      // the failure is the outage's, not this record's: it must not spend the retry budget
+      last = new AlipayOutcome.Unavailable<>(detail(last), breakers.retryAfter(app));
+    }
     return new AttemptedCall<>(last, attempts.get(), firstFailure.get(), lastFailure.get());
+  }
+
+  private void record(String app, AlipayOutcome<?> outcome, long nanos) {
+    if (app == null || !breakers.enabled()) {
+      return;
+    }
+    CircuitBreaker breaker = breakers.forApp(app);
+    if (outcome.worthRetrying()) {
+      breaker.onError(nanos, TimeUnit.NANOSECONDS, new ProviderFailure(detail(outcome)));
+    } else {
+      breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static String detail(AlipayOutcome<?> outcome) {
+    return outcome instanceof AlipayOutcome.Retryable<?> r
+        ? r.detail()
+        : outcome instanceof AlipayOutcome.Unknown<?> u ? u.detail() : String.valueOf(outcome);
+  }
+
+  /** What the breaker records for a failed call; no stack trace, nothing to log. */
+  private static final class ProviderFailure extends RuntimeException {
+    ProviderFailure(String detail) {
+      super(detail, null, false, false);
+    }
   }
 }

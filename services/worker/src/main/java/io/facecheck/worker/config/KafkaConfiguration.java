@@ -1,9 +1,18 @@
 package io.facecheck.worker.config;
 
 import io.facecheck.contracts.Topics;
+import io.facecheck.worker.retry.RetrySchedule;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,15 +76,53 @@ public class KafkaConfiguration {
     return factory;
   }
 
+  /**
+   * The topics the worker uses, created when missing. Retry topics get as many partitions as their
+   * main topic has (asked of the broker when it exists), so a key keeps one partition all along.
+   */
   @Bean
-  KafkaAdmin.NewTopics workerTopics(WorkerProperties worker) {
+  KafkaAdmin.NewTopics workerTopics(
+      WorkerProperties worker, RetrySchedule schedule, KafkaAdmin kafkaAdmin) {
     int partitions = worker.topicPartitions();
-    return new KafkaAdmin.NewTopics(
-        topic(Topics.REQUESTS, partitions),
-        topic(Topics.REQUESTS_DLT, partitions),
-        topic(Topics.QUERIES, partitions),
-        topic(Topics.QUERIES_DLT, partitions),
-        topic(Topics.QUERY_RESULTS, partitions));
+    Map<String, Integer> existing =
+        existingPartitions(kafkaAdmin, List.of(Topics.REQUESTS, Topics.QUERIES));
+    int requests = existing.getOrDefault(Topics.REQUESTS, partitions);
+    int queries = existing.getOrDefault(Topics.QUERIES, partitions);
+    List<NewTopic> topics = new ArrayList<>();
+    topics.add(topic(Topics.REQUESTS, requests));
+    topics.add(topic(Topics.REQUESTS_DLT, requests));
+    topics.add(topic(Topics.QUERIES, queries));
+    topics.add(topic(Topics.QUERIES_DLT, queries));
+    topics.add(topic(Topics.QUERY_RESULTS, partitions));
+    schedule.topics(Topics.REQUESTS_RETRY_PREFIX).forEach(t -> topics.add(topic(t, requests)));
+    schedule.topics(Topics.QUERIES_RETRY_PREFIX).forEach(t -> topics.add(topic(t, queries)));
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+
+  private static Map<String, Integer> existingPartitions(
+      KafkaAdmin kafkaAdmin, List<String> names) {
+    Map<String, Integer> found = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+    config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    try (AdminClient admin = AdminClient.create(config)) {
+      for (String name : names) {
+        try {
+          TopicDescription description =
+              admin
+                  .describeTopics(List.of(name))
+                  .topicNameValues()
+                  .get(name)
+                  .get(10, TimeUnit.SECONDS);
+          found.put(name, description.partitions().size());
+        } catch (ExecutionException | TimeoutException e) {
+          // missing (or the broker is slow): fall back to topic-partitions
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return found;
+        }
+      }
+    }
+    return found;
   }
 
   private static NewTopic topic(String name, int partitions) {

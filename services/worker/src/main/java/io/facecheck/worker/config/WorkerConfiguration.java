@@ -7,13 +7,18 @@ import io.facecheck.pii.PiiKeyRing;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
 import io.facecheck.worker.alipay.AlipayApp;
+import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.alipay.AlipayHttpSettings;
 import io.facecheck.worker.alipay.AlipayRetry;
+import io.facecheck.worker.alipay.CircuitBreakerSettings;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.kafka.KafkaDeadLetters;
 import io.facecheck.worker.dispatch.BatchDispatcher;
 import io.facecheck.worker.dispatch.InFlightExecutors;
+import io.facecheck.worker.retry.RetryRouter;
+import io.facecheck.worker.retry.RetrySchedule;
+import io.facecheck.worker.retry.kafka.KafkaRetryPublisher;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +33,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The worker's shared parts: clock, secrets, store, Alipay clients, pool, dead letters. */
+/**
+ * The worker's shared parts: clock, secrets, store, Alipay clients with their circuit breakers and
+ * retries, pool, dead letters, retry routing.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WorkerProperties.class, SharedSecretsProperties.class})
 public class WorkerConfiguration {
@@ -119,10 +127,40 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  AlipayRetry alipayRetry(WorkerProperties worker, Clock clock) {
+  AlipayCircuitBreakers alipayCircuitBreakers(WorkerProperties worker, Clock clock) {
+    WorkerProperties.CircuitBreaker cb = worker.circuitBreaker();
+    return new AlipayCircuitBreakers(
+        new CircuitBreakerSettings(
+            cb.enabled(),
+            cb.slidingWindow(),
+            cb.minimumCalls(),
+            cb.failureRateThreshold(),
+            cb.waitInOpen(),
+            cb.halfOpenCalls(),
+            cb.halfOpenRecheck()),
+        clock);
+  }
+
+  @Bean
+  AlipayRetry alipayRetry(WorkerProperties worker, Clock clock, AlipayCircuitBreakers breakers) {
     WorkerProperties.Retry retry = worker.retry();
     return new AlipayRetry(
-        "alipay", retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), clock);
+        "alipay", retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), clock, breakers);
+  }
+
+  @Bean
+  RetrySchedule retrySchedule(WorkerProperties worker) {
+    return new RetrySchedule(worker.retry().topicDelays());
+  }
+
+  @Bean
+  RetryRouter retryRouter(
+      RetrySchedule schedule,
+      KafkaTemplate<byte[], byte[]> workerKafkaTemplate,
+      DeadLetters deadLetters,
+      Clock clock) {
+    return new RetryRouter(
+        schedule, new KafkaRetryPublisher(workerKafkaTemplate), deadLetters, clock);
   }
 
   @Bean(destroyMethod = "shutdown")

@@ -1,6 +1,7 @@
 package io.facecheck.worker.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,6 +32,7 @@ public record WorkerProperties(
     int topicPartitions,
     String instance,
     Retry retry,
+    CircuitBreaker circuitBreaker,
     Alipay alipay) {
 
   public WorkerProperties {
@@ -43,16 +45,55 @@ public record WorkerProperties(
     requestsGroupId = blank(requestsGroupId) ? "facecheck-worker-requests" : requestsGroupId;
     queriesGroupId = blank(queriesGroupId) ? "facecheck-worker-queries" : queriesGroupId;
     topicPartitions = topicPartitions > 0 ? topicPartitions : 6;
-    retry = retry != null ? retry : new Retry(0, null, null);
+    retry = retry != null ? retry : new Retry(0, null, null, null);
+    circuitBreaker =
+        circuitBreaker != null ? circuitBreaker : new CircuitBreaker(null, 0, 0, 0, null, 0, null);
     alipay = alipay != null ? alipay : new Alipay(null, null, null, 0, null);
   }
 
-  /** In-process retries of transient Alipay failures: a few, quick, jittered. */
-  public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+  /**
+   * In-process retries of transient Alipay failures (a few, quick, jittered), then the retry topics
+   * with growing {@code topicDelays}, one topic per delay, then the dead letter.
+   */
+  public record Retry(
+      int maxAttempts, Duration initialBackoff, Duration maxBackoff, List<Duration> topicDelays) {
     public Retry {
       maxAttempts = maxAttempts > 0 ? maxAttempts : 3;
       initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofMillis(200);
       maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(1);
+      topicDelays =
+          topicDelays != null && !topicDelays.isEmpty()
+              ? List.copyOf(topicDelays)
+              : List.of(
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(30),
+                  Duration.ofMinutes(2),
+                  Duration.ofMinutes(10));
+    }
+  }
+
+  /**
+   * The circuit breaker of each Alipay app: {@code failureRateThreshold} percent transient failures
+   * among the last {@code slidingWindow} calls (at least {@code minimumCalls}) open it for {@code
+   * waitInOpen}; then {@code halfOpenCalls} probes decide. Calls held while it is half-open are
+   * retried after {@code halfOpenRecheck}.
+   */
+  public record CircuitBreaker(
+      Boolean enabled,
+      int slidingWindow,
+      int minimumCalls,
+      float failureRateThreshold,
+      Duration waitInOpen,
+      int halfOpenCalls,
+      Duration halfOpenRecheck) {
+    public CircuitBreaker {
+      enabled = enabled == null || enabled;
+      slidingWindow = slidingWindow > 0 ? slidingWindow : 50;
+      minimumCalls = minimumCalls > 0 ? minimumCalls : 20;
+      failureRateThreshold = failureRateThreshold > 0 ? failureRateThreshold : 50;
+      waitInOpen = waitInOpen != null ? waitInOpen : Duration.ofSeconds(10);
+      halfOpenCalls = halfOpenCalls > 0 ? halfOpenCalls : 3;
+      halfOpenRecheck = halfOpenRecheck != null ? halfOpenRecheck : Duration.ofSeconds(1);
     }
   }
 

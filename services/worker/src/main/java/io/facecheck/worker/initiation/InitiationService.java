@@ -17,6 +17,7 @@ import io.facecheck.worker.deadletter.DeadLetter;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.PiiMask;
+import io.facecheck.worker.retry.RetryHistory;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * Starts a verification from one verification-requests record: parse, deduplicate, seal the PII,
  * RECEIVED, INITIALIZING with the outer_order_no (committed before Alipay is called), initialize,
  * AWAITING_USER with the certify URL. Idempotent: a redelivered record resumes where the last
- * attempt stopped, and a settled verification is left alone.
+ * attempt stopped, a replayed one resumes a DEAD_LETTERED verification, and a settled verification
+ * is left alone.
  */
 public final class InitiationService {
 
@@ -104,8 +106,17 @@ public final class InitiationService {
       if (current.status() == VerificationStatus.INITIALIZING) {
         return initialize(current, request, record);
       }
+      if (current.status() == VerificationStatus.DEAD_LETTERED) {
+        if (RetryHistory.of(record).fromRetryTopic()) {
+          return DONE; // a stale retry of a verification parked for ops: only a replay resumes
+        }
+        // the request again on its main topic (an ops replay of the dead letter): back to the
+        // status it left, then on from there with the same outer_order_no
+        current = applyOrReread(current, current.resumeFromDeadLetter(clock.instant()));
+        continue;
+      }
       if (current.status() != VerificationStatus.RECEIVED) {
-        return DONE; // settled, waiting for the user, or parked for ops: nothing to redo
+        return DONE; // settled or waiting for the user: nothing to redo, nothing to publish
       }
       StatusChange next =
           starter.knowsApp(request.app())
@@ -140,6 +151,9 @@ public final class InitiationService {
     if (outcome instanceof AlipayOutcome.Unknown<?> u) {
       return failures.transientFailure(verification, record, call, masked(u.detail(), identity));
     }
+    if (outcome instanceof AlipayOutcome.Unavailable<?> down) {
+      return failures.transientFailure(verification, record, call, masked(down.detail(), identity));
+    }
     if (outcome instanceof AlipayOutcome.ProviderConfig<?> p) {
       return failures.configurationFailure(
           verification, record, call, masked(p.detail(), identity));
@@ -170,7 +184,9 @@ public final class InitiationService {
   /** The changed verification, or the re-read one when someone else moved it first. */
   private Verification applyOrReread(Verification current, StatusChange change) {
     if (store.apply(change, settings.source())) {
-      return change.after().status() == VerificationStatus.INITIALIZING ? change.after() : null;
+      VerificationStatus now = change.after().status();
+      boolean more = now == VerificationStatus.INITIALIZING || now == VerificationStatus.RECEIVED;
+      return more ? change.after() : null;
     }
     return store.find(current.id()).orElse(null);
   }

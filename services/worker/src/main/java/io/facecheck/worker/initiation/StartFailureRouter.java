@@ -6,12 +6,15 @@ import io.facecheck.worker.deadletter.OriginalRecord;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where a start goes when Alipay did not settle it in process. Today both kinds end in the dead
- * letter; retry topics slot in here for {@link #transientFailure} without touching the use case.
+ * Where a start goes when Alipay did not settle it in process ({@link RetryingStartFailures}: retry
+ * topics, then the dead letter).
  */
 public interface StartFailureRouter {
 
-  /** Transient or unknown outcomes outlasted the in-process retries. */
+  /**
+   * Transient or unknown outcomes outlasted the in-process retries, or Alipay is unavailable (the
+   * call's outcome is {@link io.facecheck.worker.alipay.AlipayOutcome.Unavailable}).
+   */
   CompletableFuture<?> transientFailure(
       Verification verification, OriginalRecord record, AttemptedCall<?> call, String message);
 

@@ -12,6 +12,8 @@ import io.facecheck.worker.deadletter.DeadLetter;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.PiiMask;
+import io.facecheck.worker.retry.FailedAttempt;
+import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -19,19 +21,26 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Answers one verification-queries command with Alipay's authoritative result. It decides nothing
  * about the status: that is the reconciler's. Repeating a query is harmless, so redelivery is too.
+ * Transient failures go to the query retry topics, then verification-queries-dlt.
  */
 public final class QueryService {
 
   private final CertificationQuery alipay;
   private final QueryResults results;
   private final DeadLetters deadLetters;
+  private final RetryRouter retries;
   private final Clock clock;
 
   public QueryService(
-      CertificationQuery alipay, QueryResults results, DeadLetters deadLetters, Clock clock) {
+      CertificationQuery alipay,
+      QueryResults results,
+      DeadLetters deadLetters,
+      RetryRouter retries,
+      Clock clock) {
     this.alipay = alipay;
     this.results = results;
     this.deadLetters = deadLetters;
+    this.retries = retries;
     this.clock = clock;
   }
 
@@ -78,15 +87,36 @@ public final class QueryService {
           VerificationQueryResult.answering(
               query, QueryOutcome.NOT_FOUND, rejected.subCode(), now));
     }
-    if (outcome instanceof AlipayOutcome.ProviderConfig<?> config) {
-      return deadLetter(
-          record, DeadLetterReason.PROVIDER_CONFIG.code(), config.detail(), facts(call, now));
+    FailedAttempt failed =
+        new FailedAttempt(
+            record,
+            Topics.QUERIES_RETRY_PREFIX,
+            Topics.QUERIES_DLT,
+            call.attempts(),
+            call.firstFailureAt(),
+            call.lastFailureAt(),
+            null, // a query knows no expires_at: the hops bound it, the reconciler asks again
+            PiiMask.mask(detail(outcome)));
+    if (outcome instanceof AlipayOutcome.ProviderConfig<?>) {
+      return retries.giveUp(failed, DeadLetterReason.PROVIDER_CONFIG, failed.message()).published();
     }
-    String detail =
-        outcome instanceof AlipayOutcome.Retryable<?> r
-            ? r.detail()
-            : ((AlipayOutcome.Unknown<?>) outcome).detail();
-    return deadLetter(record, DeadLetterReason.RETRIES_EXHAUSTED.code(), detail, facts(call, now));
+    if (outcome instanceof AlipayOutcome.Unavailable<?> down) {
+      return retries.unavailable(failed, down.retryAfter()).published();
+    }
+    return retries.transientFailure(failed).published();
+  }
+
+  private static String detail(AlipayOutcome<?> outcome) {
+    if (outcome instanceof AlipayOutcome.ProviderConfig<?> p) {
+      return p.detail();
+    }
+    if (outcome instanceof AlipayOutcome.Retryable<?> r) {
+      return r.detail();
+    }
+    if (outcome instanceof AlipayOutcome.Unknown<?> u) {
+      return u.detail();
+    }
+    return outcome instanceof AlipayOutcome.Unavailable<?> u ? u.detail() : String.valueOf(outcome);
   }
 
   private CompletableFuture<?> deadLetter(
@@ -100,13 +130,6 @@ public final class QueryService {
             facts.attempts(),
             facts.first(),
             facts.last()));
-  }
-
-  private static AttemptedCallFacts facts(AttemptedCall<?> call, Instant now) {
-    return new AttemptedCallFacts(
-        call.attempts(),
-        call.firstFailureAt() == null ? now : call.firstFailureAt(),
-        call.lastFailureAt() == null ? now : call.lastFailureAt());
   }
 
   private record AttemptedCallFacts(int attempts, Instant first, Instant last) {

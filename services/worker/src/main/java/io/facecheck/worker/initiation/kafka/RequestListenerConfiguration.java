@@ -13,13 +13,14 @@ import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.dispatch.BatchDispatcher;
 import io.facecheck.worker.initiation.CertificationStarter;
-import io.facecheck.worker.initiation.DeadLetterStartFailures;
 import io.facecheck.worker.initiation.InitiationService;
 import io.facecheck.worker.initiation.InitiationSettings;
 import io.facecheck.worker.initiation.InvalidRequests;
+import io.facecheck.worker.initiation.RetryingStartFailures;
 import io.facecheck.worker.initiation.ReturnUrls;
 import io.facecheck.worker.initiation.StartFailureRouter;
 import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
+import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
 /**
  * The request path: its listener container, its use case, and where a start that Alipay did not
- * settle goes. Today that is the dead letter; the retry-topic router replaces {@link
- * StartFailureRouter} here.
+ * settle goes (retry topics, then the dead letter).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestListenerConfiguration {
@@ -44,8 +44,8 @@ public class RequestListenerConfiguration {
 
   @Bean
   StartFailureRouter startFailureRouter(
-      DeadLetters deadLetters, VerificationStore store, Clock clock, WorkerIdentity identity) {
-    return new DeadLetterStartFailures(deadLetters, store, clock, identity.source());
+      RetryRouter router, VerificationStore store, WorkerIdentity identity) {
+    return new RetryingStartFailures(router, store, identity.source());
   }
 
   @Bean

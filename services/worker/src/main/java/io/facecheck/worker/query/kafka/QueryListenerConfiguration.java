@@ -8,6 +8,7 @@ import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.dispatch.BatchDispatcher;
 import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
+import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,11 +34,13 @@ public class QueryListenerConfiguration {
       AlipayRetry retry,
       KafkaTemplate<byte[], byte[]> workerKafkaTemplate,
       DeadLetters deadLetters,
+      RetryRouter router,
       Clock clock) {
     return new QueryService(
         new AlipayCertificationQuery(clients, retry),
         new KafkaQueryResults(workerKafkaTemplate),
         deadLetters,
+        router,
         clock);
   }
 

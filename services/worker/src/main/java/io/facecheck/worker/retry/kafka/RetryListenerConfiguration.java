@@ -1,0 +1,126 @@
+package io.facecheck.worker.retry.kafka;
+
+import io.facecheck.contracts.Topics;
+import io.facecheck.worker.alipay.AlipayCircuitBreakers;
+import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.config.KafkaConfiguration;
+import io.facecheck.worker.config.WorkerProperties;
+import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
+import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.initiation.InitiationService;
+import io.facecheck.worker.query.QueryService;
+import io.facecheck.worker.retry.RetrySchedule;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * One container per main topic for all its retry topics (groups {@code <group>-retry}), feeding the
+ * same use cases as the main listeners; and the pausing of every consumer while Alipay is down for
+ * every app.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RetryListenerConfiguration {
+
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService retryResumeTimer() {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread thread = new Thread(r, "facecheck-retry-timer");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Bean
+  ConcurrentMessageListenerContainer<byte[], byte[]> requestRetryContainer(
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      RetrySchedule schedule,
+      BatchDispatcher dispatcher,
+      InitiationService initiation,
+      ScheduledExecutorService retryResumeTimer,
+      Clock clock) {
+    RetryTopicListener listener =
+        new RetryTopicListener(
+            dispatcher,
+            r -> initiation.handle(ConsumedRecords.fromRetryTopic(r)),
+            retryResumeTimer,
+            clock);
+    return container(
+        kafka,
+        worker,
+        worker.requestsGroupId() + "-retry",
+        schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
+        listener);
+  }
+
+  @Bean
+  ConcurrentMessageListenerContainer<byte[], byte[]> queryRetryContainer(
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      RetrySchedule schedule,
+      BatchDispatcher dispatcher,
+      QueryService queries,
+      ScheduledExecutorService retryResumeTimer,
+      Clock clock) {
+    RetryTopicListener listener =
+        new RetryTopicListener(
+            dispatcher,
+            r -> queries.handle(ConsumedRecords.fromRetryTopic(r)),
+            retryResumeTimer,
+            clock);
+    return container(
+        kafka,
+        worker,
+        worker.queriesGroupId() + "-retry",
+        schedule.topics(Topics.QUERIES_RETRY_PREFIX),
+        listener);
+  }
+
+  @Bean
+  OutagePauses outagePauses(
+      AlipayCircuitBreakers breakers,
+      AlipayClients clients,
+      ObjectProvider<KafkaListenerEndpointRegistry> registry,
+      List<ConcurrentMessageListenerContainer<byte[], byte[]>> retryContainers) {
+    return new OutagePauses(
+        breakers,
+        clients.appNames(),
+        () -> {
+          Collection<MessageListenerContainer> all = new ArrayList<>(retryContainers);
+          registry.ifAvailable(r -> all.addAll(r.getListenerContainers()));
+          return all;
+        });
+  }
+
+  private static ConcurrentMessageListenerContainer<byte[], byte[]> container(
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      String groupId,
+      List<String> topics,
+      RetryTopicListener listener) {
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
+        KafkaConfiguration.batchFactory(kafka, worker, groupId);
+    // the listener commits what is done, partition by partition; nothing else may
+    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+    ConcurrentMessageListenerContainer<byte[], byte[]> container =
+        factory.createContainer(topics.toArray(String[]::new));
+    container.getContainerProperties().setMessageListener(listener);
+    container.setBeanName(groupId);
+    listener.attach(container);
+    return container;
+  }
+}
