@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.facecheck.testinfra.TestKafka;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends raw records, as a business service (or a broken one) would. */
@@ -24,6 +27,28 @@ public final class Producer implements AutoCloseable {
 
   public void send(String topic, String key, byte[] value) {
     producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value));
+  }
+
+  /** Sends and waits for the broker: where the record landed. */
+  public RecordMetadata sendNow(String topic, String key, byte[] value) {
+    try {
+      return producer
+          .send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What an ops replay does: the dead-lettered record, headers and all, back to {@code topic}. */
+  public void replay(ConsumerRecord<byte[], byte[]> deadLetter, String topic) {
+    ProducerRecord<byte[], byte[]> again =
+        new ProducerRecord<>(topic, null, deadLetter.key(), deadLetter.value());
+    for (Header header : deadLetter.headers()) {
+      again.headers().add(header);
+    }
+    producer.send(again);
+    producer.flush();
   }
 
   public void flush() {

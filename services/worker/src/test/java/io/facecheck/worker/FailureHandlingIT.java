@@ -1,0 +1,341 @@
+package io.facecheck.worker;
+
+import static io.facecheck.worker.support.Verifications.header;
+import static io.facecheck.worker.support.Verifications.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facecheck.contracts.DeadLetterHeaders;
+import io.facecheck.contracts.Topics;
+import io.facecheck.contracts.query.QueryReason;
+import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.contracts.schema.PayloadJson;
+import io.facecheck.simulator.AlipaySimulator;
+import io.facecheck.simulator.Fault;
+import io.facecheck.simulator.GatewayMethods;
+import io.facecheck.simulator.MethodFaults;
+import io.facecheck.simulator.Outage;
+import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.SimulatorConfig;
+import io.facecheck.testinfra.TestInfraProperties;
+import io.facecheck.worker.alipay.AlipayCircuitBreakers;
+import io.facecheck.worker.retry.RetryHeaders;
+import io.facecheck.worker.support.Producer;
+import io.facecheck.worker.support.RequestJson;
+import io.facecheck.worker.support.TestIdentities;
+import io.facecheck.worker.support.TopicReader;
+import io.facecheck.worker.support.Verifications;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Failure handling end to end: the worker on real Kafka and PostgreSQL against a simulator of its
+ * own (one app, so an outage of it is an outage of every app), with a 1 s SDK read timeout, short
+ * retry delays (1 s, 2 s, 3 s) and a quick circuit breaker.
+ */
+@SpringBootTest(
+    classes = WorkerApplication.class,
+    properties = {
+      "server.port=0",
+      "facecheck.worker.instance=failure-it",
+      "facecheck.worker.retry.initial-backoff=20ms",
+      "facecheck.worker.retry.max-backoff=100ms",
+      "facecheck.worker.retry.topic-delays=1s,2s,3s",
+      "facecheck.worker.alipay.connect-timeout=1s",
+      "facecheck.worker.alipay.read-timeout=1s",
+      "facecheck.worker.circuit-breaker.sliding-window=20",
+      "facecheck.worker.circuit-breaker.minimum-calls=20",
+      "facecheck.worker.circuit-breaker.wait-in-open=2s",
+      "facecheck.worker.circuit-breaker.half-open-recheck=500ms"
+    })
+@DirtiesContext
+class FailureHandlingIT {
+
+  private static final String CLIENT = "failure-it";
+  private static final String APP_ID = "2021000000000301";
+  private static final Duration WAIT = Duration.ofSeconds(180);
+
+  private static AlipaySimulator simulator;
+  private static KeyPair appKeys;
+  private static Producer producer;
+  private static TopicReader requestDeadLetters;
+  private static TopicReader queryDeadLetters;
+  private static TopicReader queryResults;
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AlipayCircuitBreakers breakers;
+
+  private Verifications verifications;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+    TestInfraProperties.register(registry);
+    simulator = AlipaySimulator.start(SimulatorConfig.defaults().withPort(0));
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    appKeys = generator.generateKeyPair();
+    simulator.registerApp(APP_ID, b64(appKeys.getPublic().getEncoded()));
+    String prefix = "facecheck.worker.alipay.apps.default.";
+    registry.add(prefix + "app-id", () -> APP_ID);
+    registry.add(prefix + "private-key", () -> b64(appKeys.getPrivate().getEncoded()));
+    registry.add(prefix + "alipay-public-key", simulator::alipayPublicKeyBase64);
+    registry.add(prefix + "gateway-url", simulator::gatewayUrl);
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    registry.add("facecheck.pii.keys", () -> "k1:" + b64(key));
+    registry.add("facecheck.pii.active-key-id", () -> "k1");
+    registry.add("facecheck.callback.secret", () -> "test-callback-secret-of-at-least-32-bytes!");
+  }
+
+  @BeforeAll
+  static void clients() {
+    producer = new Producer();
+    requestDeadLetters = new TopicReader(Topics.REQUESTS_DLT);
+    queryDeadLetters = new TopicReader(Topics.QUERIES_DLT);
+    queryResults = new TopicReader(Topics.QUERY_RESULTS);
+  }
+
+  @AfterAll
+  static void close() {
+    producer.close();
+    requestDeadLetters.close();
+    queryDeadLetters.close();
+    queryResults.close();
+    simulator.close();
+  }
+
+  @BeforeEach
+  void calm() {
+    simulator.setScenario(Scenario.none());
+    breakers.forApp("default").reset();
+    verifications = new Verifications(jdbc, CLIENT);
+  }
+
+  @Test
+  void withSystemErrorsAndReadTimeoutsEverythingEndsAwaitingUserOnceAndIsAnswered() {
+    int count = 60;
+    long certificationsBefore = certifications();
+    simulator.setScenario(
+        Scenario.none()
+            .withSeed(20)
+            .withTimeoutHangMs(1_500)
+            .withFaults(GatewayMethods.INITIALIZE, new MethodFaults(0.20, 0.05, 0, 0))
+            .withFaults(GatewayMethods.QUERY, new MethodFaults(0.20, 0.05, 0, 0)));
+    String run = "faults-" + UUID.randomUUID() + "-";
+    for (int i = 0; i < count; i++) {
+      send(run + i);
+    }
+    producer.flush();
+
+    Map<UUID, String> certifyIds = new ConcurrentHashMap<>();
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> row = verifications.awaitStatus(run + i, "AWAITING_USER", WAIT);
+      UUID id = (UUID) row.get("id");
+      certifyIds.put(id, (String) row.get("certify_id"));
+      assertThat(verifications.outbox(id))
+          .as("one certify_url_issued per verification, read timeouts or not")
+          .singleElement()
+          .satisfies(
+              e -> assertThat(e.get("event_type")).isEqualTo("verification.certify_url_issued"));
+      assertThat(verifications.statusesOf(id))
+          .containsExactly("RECEIVED", "INITIALIZING", "AWAITING_USER");
+    }
+    // a timed-out initialize re-driven with the same outer_order_no finds the same certification
+    assertThat(certifications() - certificationsBefore).isEqualTo(count);
+    assertThat(Set.copyOf(certifyIds.values())).hasSize(count);
+
+    Set<UUID> queries = ConcurrentHashMap.newKeySet();
+    certifyIds.forEach((id, certifyId) -> queries.add(sendQuery(id, certifyId)));
+    producer.flush();
+    List<ConsumerRecord<byte[], byte[]>> answers =
+        queryResults.await(r -> queries.contains(parse(r).queryId()), count, WAIT);
+    assertThat(answers.stream().map(r -> parse(r).queryId()).distinct().count()).isEqualTo(count);
+
+    assertThat(requestDeadLetters.await(r -> key(r).startsWith(run), 1, Duration.ofSeconds(2)))
+        .isEmpty();
+    assertThat(
+            queryDeadLetters.await(
+                r -> certifyIds.containsKey(UUID.fromString(key(r))), 1, Duration.ofSeconds(2)))
+        .isEmpty();
+    System.out.printf(
+        "fault run: %d requests + %d queries, simulator calls %s%n",
+        count, count, simulator.stats().calls());
+  }
+
+  @Test
+  void retriesRunOutIntoTheDeadLetterWithTheirHistoryAndAReplayResumes() {
+    simulator.setScenario(
+        Scenario.none()
+            .withFaults(GatewayMethods.INITIALIZE, MethodFaults.of(Fault.SYSTEM_ERROR, 1.0)));
+    String requestId = "exhausted-" + UUID.randomUUID();
+    String certName = TestIdentities.certName();
+    String certNo = TestIdentities.certNo();
+    RecordMetadata sent =
+        producer.sendNow(
+            Topics.REQUESTS, requestId, RequestJson.request(CLIENT, requestId, certName, certNo));
+
+    Map<String, Object> row = verifications.awaitStatus(requestId, "DEAD_LETTERED", WAIT);
+    UUID id = (UUID) row.get("id");
+    assertThat(row.get("dead_letter_reason")).isEqualTo("RETRIES_EXHAUSTED");
+    assertThat(row.get("status_before_dead_letter")).isEqualTo("INITIALIZING");
+    ConsumerRecord<byte[], byte[]> letter =
+        requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT).get(0);
+    assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("RETRIES_EXHAUSTED");
+    assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
+    assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION))
+        .isEqualTo(String.valueOf(sent.partition()));
+    assertThat(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))
+        .isEqualTo(String.valueOf(sent.offset()));
+    // 3 in-process attempts on the first delivery and on each of the 3 retry hops
+    assertThat(header(letter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("12");
+    Instant first = Instant.parse(header(letter, DeadLetterHeaders.FIRST_FAILURE_AT));
+    Instant last = Instant.parse(header(letter, DeadLetterHeaders.LAST_FAILURE_AT));
+    assertThat(Duration.between(first, last)).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+    assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE))
+        .contains("20000")
+        .doesNotContain(certNo)
+        .doesNotContain(certName);
+    assertThat(header(letter, RetryHeaders.HOP)).isNull();
+    assertThat(new String(letter.value(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains(certNo); // the original value, byte for byte, for the replay
+
+    simulator.setScenario(Scenario.none());
+    producer.replay(letter, Topics.REQUESTS);
+    Map<String, Object> resumed = verifications.awaitStatus(requestId, "AWAITING_USER", WAIT);
+    assertThat(resumed.get("outer_order_no")).isEqualTo(row.get("outer_order_no"));
+    assertThat(verifications.statusesOf(id))
+        .containsExactly(
+            "RECEIVED", "INITIALIZING", "DEAD_LETTERED", "INITIALIZING", "AWAITING_USER");
+    assertThat(verifications.causesOf(id)).contains("DEAD_LETTERED", "REPLAYED");
+    assertThat(verifications.outbox(id)).hasSize(1);
+
+    // the same dead letter replayed again: the verification has moved on, nothing changes
+    int transitions = verifications.statusesOf(id).size();
+    producer.replay(letter, Topics.REQUESTS);
+    // a request behind the replay on the same partition: once it is done, so is the replay
+    String later = "after-replay-" + UUID.randomUUID();
+    producer.send(
+        Topics.REQUESTS,
+        requestId,
+        RequestJson.request(CLIENT, later, TestIdentities.certName(), TestIdentities.certNo()));
+    producer.flush();
+    verifications.awaitStatus(later, "AWAITING_USER", WAIT);
+    assertThat(verifications.statusesOf(id)).hasSize(transitions);
+    assertThat(verifications.outbox(id)).hasSize(1);
+    assertThat(requestDeadLetters.await(r -> key(r).equals(requestId), 2, Duration.ofSeconds(2)))
+        .hasSize(1);
+  }
+
+  @Test
+  void anOutageEndsWithEveryVerificationAwaitingUserAndNothingDeadLettered() throws Exception {
+    long outageMs = Long.getLong("facecheck.outage.seconds", 12) * 1_000;
+    List<CircuitBreaker.State> states = new CopyOnWriteArrayList<>();
+    breakers.onStateChange((app, state) -> states.add(state));
+    String run = "outage-" + UUID.randomUUID() + "-";
+    List<String> before = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      before.add(send(run + "before-" + i));
+    }
+    producer.flush();
+    Map<UUID, String> waiting = new ConcurrentHashMap<>();
+    for (String requestId : before) {
+      Map<String, Object> row = verifications.awaitStatus(requestId, "AWAITING_USER", WAIT);
+      waiting.put((UUID) row.get("id"), (String) row.get("certify_id"));
+    }
+
+    simulator.setScenario(
+        Scenario.none().withOutage(Outage.startingIn(0, outageMs, Fault.HTTP_502)));
+    List<String> during = new ArrayList<>();
+    Set<UUID> queries = ConcurrentHashMap.newKeySet();
+    waiting.forEach((id, certifyId) -> queries.add(sendQuery(id, certifyId)));
+    for (int i = 0; i < 40; i++) {
+      during.add(send(run + "during-" + i));
+      producer.flush();
+      Thread.sleep(outageMs / 80); // spread over the first half of the outage
+    }
+
+    for (String requestId : during) {
+      verifications.awaitStatus(requestId, "AWAITING_USER", WAIT.plusMillis(outageMs));
+    }
+    assertThat(queryResults.await(r -> queries.contains(parse(r).queryId()), queries.size(), WAIT))
+        .hasSize(queries.size());
+    assertThat(states).contains(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
+    assertThat(states.get(states.size() - 1)).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(requestDeadLetters.await(r -> key(r).startsWith(run), 1, Duration.ofSeconds(2)))
+        .isEmpty();
+    assertThat(
+            queryDeadLetters.await(
+                r -> waiting.containsKey(UUID.fromString(key(r))), 1, Duration.ofSeconds(2)))
+        .isEmpty();
+    System.out.printf(
+        "outage of %d s: breaker %s; simulator calls %s; hops spent by retried requests %s%n",
+        outageMs / 1000, states, simulator.stats().calls(), hops(run));
+  }
+
+  /** How many retry records of this run were on each hop (0 = parked during the outage). */
+  private Map<String, Integer> hops(String run) {
+    Map<String, Integer> byHop = new TreeMap<>();
+    for (String topic : List.of("1s", "2s", "3s")) {
+      try (TopicReader reader = new TopicReader(Topics.REQUESTS_RETRY_PREFIX + topic)) {
+        reader
+            .await(r -> key(r).startsWith(run), Integer.MAX_VALUE, Duration.ofSeconds(2))
+            .forEach(r -> byHop.merge("hop " + header(r, RetryHeaders.HOP), 1, Integer::sum));
+      }
+    }
+    return byHop;
+  }
+
+  private String send(String requestId) {
+    producer.send(
+        Topics.REQUESTS,
+        requestId,
+        RequestJson.request(CLIENT, requestId, TestIdentities.certName(), TestIdentities.certNo()));
+    return requestId;
+  }
+
+  private UUID sendQuery(UUID verificationId, String certifyId) {
+    UUID queryId = UUID.randomUUID();
+    VerificationQuery query =
+        VerificationQuery.of(
+            queryId, verificationId, "default", certifyId, QueryReason.LADDER, Instant.now());
+    producer.send(
+        Topics.QUERIES, verificationId.toString(), PayloadJson.mapper().writeValueAsBytes(query));
+    return queryId;
+  }
+
+  private static VerificationQueryResult parse(ConsumerRecord<byte[], byte[]> record) {
+    return PayloadJson.mapper().readValue(record.value(), VerificationQueryResult.class);
+  }
+
+  private static long certifications() {
+    return simulator.stats().certifications().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}
