@@ -43,6 +43,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -323,6 +325,87 @@ class WorkerIT {
         .contains("40002")
         .doesNotContain(certNo)
         .doesNotContain(certName);
+    assertThat(header(letter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+    UUID id = (UUID) row.get("id");
+
+    // ops fix the key and replay the dead letter: the verification resumes where it stopped
+    SimulatedAlipay.fixMisconfiguredApp();
+    try {
+      producer.replay(letter, Topics.REQUESTS);
+      Map<String, Object> resumed = awaitStatus(requestId, "AWAITING_USER");
+      assertThat(resumed.get("outer_order_no")).isEqualTo(row.get("outer_order_no"));
+      assertThat(statusesOf(id))
+          .containsExactly(
+              "RECEIVED", "INITIALIZING", "DEAD_LETTERED", "INITIALIZING", "AWAITING_USER");
+      assertThat(outbox(id))
+          .singleElement()
+          .satisfies(
+              e -> assertThat(e.get("event_type")).isEqualTo("verification.certify_url_issued"));
+    } finally {
+      SimulatedAlipay.breakMisconfiguredApp();
+    }
+    assertNoPiiLogged(output);
+  }
+
+  /** A request that breaks the contract in one way, and the field its REJECTED must name. */
+  record BadRequest(String kind, String from, String to, String field) {
+    byte[] apply(byte[] valid) {
+      String json = new String(valid, UTF_8);
+      assertThat(json).contains(from);
+      return json.replace(from, to).getBytes(UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return kind;
+    }
+  }
+
+  static List<BadRequest> badRequests() {
+    return List.of(
+        new BadRequest(
+            "missing return_url",
+            "\"return_url\":\"https://loan.example/kyc/done\",",
+            "",
+            "/return_url"),
+        new BadRequest("missing cert_name", "\"cert_name\":", "\"name\":", "/identity"),
+        new BadRequest("unknown biz_code", "\"FACE\"", "\"SELFIE\"", "/biz_code"),
+        new BadRequest(
+            "non-https return_url", "https://loan.example", "http://loan.example", "/return_url"),
+        new BadRequest(
+            "wrong shape", "\"ttl_seconds\":900", "\"ttl_seconds\":\"900\"", "/ttl_seconds"),
+        new BadRequest(
+            "wrong schema_version",
+            "\"schema_version\":1",
+            "\"schema_version\":2",
+            "/schema_version"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void anInvalidRequestIsRejectedNamingTheFieldWhileItsNeighboursComplete(
+      BadRequest bad, CapturedOutput output) {
+    String requestId = "invalid-" + UUID.randomUUID();
+    String before = "before-" + requestId;
+    String after = "after-" + requestId;
+    // one key for all three: one partition, so the one behind the bad record proves it moved on
+    producer.send(
+        Topics.REQUESTS, requestId, RequestJson.request(CLIENT, before, name(), certNo()));
+    producer.send(
+        Topics.REQUESTS,
+        requestId,
+        bad.apply(RequestJson.request(CLIENT, requestId, name(), certNo())));
+    producer.send(Topics.REQUESTS, requestId, RequestJson.request(CLIENT, after, name(), certNo()));
+    producer.flush();
+
+    Map<String, Object> row = awaitStatus(requestId, "REJECTED");
+    assertThat(row.get("error_code")).isEqualTo("INVALID_REQUEST");
+    assertThat((String) row.get("error_field")).startsWith(bad.field());
+    assertThat(outbox((UUID) row.get("id")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("event_type")).isEqualTo("verification.rejected"));
+    awaitStatus(before, "AWAITING_USER");
+    awaitStatus(after, "AWAITING_USER");
     assertNoPiiLogged(output);
   }
 

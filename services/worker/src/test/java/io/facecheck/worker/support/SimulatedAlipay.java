@@ -20,12 +20,14 @@ public final class SimulatedAlipay {
 
   private static AlipaySimulator simulator;
   private static KeyPair appKeys;
+  private static KeyPair misconfiguredKeys;
 
   private SimulatedAlipay() {}
 
   public static synchronized AlipaySimulator simulator() {
     if (simulator == null) {
       appKeys = rsa();
+      misconfiguredKeys = rsa();
       simulator = AlipaySimulator.start(SimulatorConfig.defaults().withPort(0));
       simulator.registerApp(APP_ID, base64(appKeys.getPublic().getEncoded()));
       simulator.registerApp(MISCONFIGURED_APP_ID, base64(rsa().getPublic().getEncoded()));
@@ -42,7 +44,7 @@ public final class SimulatedAlipay {
         registry,
         "misconfigured",
         MISCONFIGURED_APP_ID,
-        base64(rsa().getPrivate().getEncoded()),
+        base64(misconfiguredKeys.getPrivate().getEncoded()),
         sim);
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
@@ -62,6 +64,17 @@ public final class SimulatedAlipay {
     registry.add(prefix + "private-key", () -> privateKey);
     registry.add(prefix + "alipay-public-key", sim::alipayPublicKeyBase64);
     registry.add(prefix + "gateway-url", sim::gatewayUrl);
+  }
+
+  /** Ops fix the misconfigured app: Alipay now holds the public key of the worker's key. */
+  public static void fixMisconfiguredApp() {
+    simulator()
+        .registerApp(MISCONFIGURED_APP_ID, base64(misconfiguredKeys.getPublic().getEncoded()));
+  }
+
+  /** Back to a key that does not match, for the tests that need the app misconfigured. */
+  public static void breakMisconfiguredApp() {
+    simulator().registerApp(MISCONFIGURED_APP_ID, base64(rsa().getPublic().getEncoded()));
   }
 
   public static String appPrivateKey() {
