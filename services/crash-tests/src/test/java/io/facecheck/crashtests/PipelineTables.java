@@ -71,6 +71,20 @@ final class PipelineTables {
     return progress;
   }
 
+  /** Who moved the client's verifications into {@code status}: timeline source → count. */
+  Map<String, Integer> movedBy(String clientId, VerificationStatus status) throws SQLException {
+    Map<String, Integer> sources = new LinkedHashMap<>();
+    query(
+        "SELECT t.source, count(*) FROM verification_transitions t"
+            + " JOIN verifications v ON v.id = t.verification_id"
+            + " WHERE v.client_id = ? AND t.to_status = '"
+            + status.name()
+            + "' AND t.from_status IS DISTINCT FROM t.to_status GROUP BY t.source ORDER BY 1",
+        clientId,
+        rs -> sources.put(rs.getString(1), rs.getInt(2)));
+    return sources;
+  }
+
   List<VerificationRow> verifications(String clientId) throws SQLException {
     List<VerificationRow> rows = new ArrayList<>();
     query(
