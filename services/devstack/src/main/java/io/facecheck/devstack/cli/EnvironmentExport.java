@@ -12,10 +12,14 @@ import java.util.TreeMap;
  */
 final class EnvironmentExport {
 
-  /** Settings that only make sense inside the dev stack's JVM, or that differ per instance. */
-  private static final Set<String> IN_PROCESS_ONLY =
+  /**
+   * Settings that only make sense inside the dev stack's JVM, that differ per service or instance,
+   * or that each service's own defaults already get right (only the worker migrates the schema).
+   */
+  private static final Set<String> NOT_EXPORTED =
       Set.of(
           "spring.config.name",
+          "spring.flyway.enabled",
           "spring.main.banner-mode",
           "spring.main.register-shutdown-hook",
           "server.port",
@@ -34,7 +38,7 @@ final class EnvironmentExport {
     StringBuilder out = new StringBuilder();
     all.forEach(
         (key, value) -> {
-          if (!IN_PROCESS_ONLY.contains(key) && !key.startsWith("logging.")) {
+          if (!NOT_EXPORTED.contains(key) && !key.startsWith("logging.")) {
             out.append("export ").append(name(key)).append("='").append(value).append("'\n");
           }
         });

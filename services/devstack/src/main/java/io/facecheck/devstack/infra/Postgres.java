@@ -35,6 +35,9 @@ public final class Postgres implements AutoCloseable {
               .setPort(port)
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              // the dev stack stops it after the services; zonky's own hook would stop it under
+              // their feet when the JVM exits, and their connection pools then wait it out
+              .setRegisterShutdownHook(false)
               // zonky's defaults turn both off: wrong for a stack whose throughput we measure
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")

@@ -76,7 +76,7 @@ public record StackSettings(
         FreePorts.resolve(simulatorPort),
         FreePorts.resolve(intakePort),
         FreePorts.resolve(workerPort),
-        reconcilerPort,
+        FreePorts.resolve(reconcilerPort),
         partitions,
         dataDirectory,
         scenario,
@@ -87,9 +87,12 @@ public record StackSettings(
         extraProperties);
   }
 
-  /** The management port of reconciler {@code index} (0-based). */
+  /**
+   * The management port of reconciler {@code index} (0-based): the first one's plus index (for port
+   * 0, the free port found for the first).
+   */
   public int reconcilerPort(int index) {
-    return reconcilerPort == 0 ? FreePorts.resolve(0) : reconcilerPort + index;
+    return reconcilerPort + index;
   }
 
   public StackSettings withScenario(Scenario newScenario) {

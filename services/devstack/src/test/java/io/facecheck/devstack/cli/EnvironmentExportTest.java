@@ -35,6 +35,7 @@ class EnvironmentExportTest {
         .contains("export FACECHECK_WORKER_ALIPAY_APPS_DEFAULT_ALIPAYPUBLICKEY='PUBLICKEY'")
         .contains("export FACECHECK_INTAKE_CLIENTS_DEMO_TOKEN=")
         .doesNotContain("SPRING_CONFIG_NAME")
+        .doesNotContain("SPRING_FLYWAY_ENABLED")
         .doesNotContain("SERVER_PORT")
         .doesNotContain("LOGGING_");
   }
