@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,20 +35,11 @@ public final class InfraCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException, IOException {
     StackSettings settings = stack.settings(autoUser ? user.autoUser() : null, "INFO");
     Stack running = Stack.startInfrastructure(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  running.close();
-                  stopped.countDown();
-                },
-                "devstack-stop"));
     String exports = EnvironmentExport.exports(running.serviceProperties());
     Path envFile = settings.dataDirectory().resolve("infra.env");
     Files.writeString(envFile, exports);
     System.out.println(Banner.infra(running, envFile, exports));
-    stopped.await();
+    UntilStopped.await(running);
     return 0;
   }
 }

@@ -3,7 +3,6 @@ package io.facecheck.devstack.cli;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,17 +32,8 @@ public final class UpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     StackSettings settings = stack.settings(autoUser ? user.autoUser() : null, "INFO");
     Stack running = Stack.startAll(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  running.close();
-                  stopped.countDown();
-                },
-                "devstack-stop"));
     System.out.println(Banner.up(running));
-    stopped.await();
+    UntilStopped.await(running);
     return 0;
   }
 }
