@@ -52,7 +52,6 @@ final class CrashStack implements AutoCloseable {
   private final List<ChildJvm> started = new ArrayList<>();
   private ChildJvm worker;
   private ChildJvm reconciler;
-  private ChildJvm intake;
 
   private CrashStack(
       Path logs,
@@ -131,7 +130,6 @@ final class CrashStack implements AutoCloseable {
     ChildJvm child;
     synchronized (this) {
       child = launch("intake", IntakeApplication.class, settings.intake(), settings.intakePort());
-      intake = child;
     }
     return child.awaitHealthy(START);
   }
