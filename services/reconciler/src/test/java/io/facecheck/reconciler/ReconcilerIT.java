@@ -99,6 +99,25 @@ class ReconcilerIT {
   }
 
   @Test
+  void queriesAtOnceWhenTheUserCameBackWhileAlipayWasStillBeingCalled() {
+    Verification initializing = db.initializing();
+    Instant returnedAt = clock.instant();
+
+    awaitConsumed(sendCallback(initializing.id(), returnedAt));
+
+    Verification recorded = db.find(initializing.id());
+    assertThat(recorded.status()).isEqualTo(VerificationStatus.INITIALIZING);
+    assertThat(recorded.userReturnedAt()).isEqualTo(returnedAt);
+    assertThat(notes(recorded.id(), Causes.USER_RETURNED)).hasSize(1);
+
+    Verification awaiting = db.issueCertifyUrl(recorded);
+
+    // the clock stands still: without the recorded return the first query would wait a minute
+    VerificationQuery query = awaitQuery(awaiting.id(), QueryReason.LADDER);
+    assertThat(query.certifyId()).isEqualTo(awaiting.certifyId());
+  }
+
+  @Test
   void keepsTheFirstReturnTimeWhenTheCallbackRepeats() {
     Verification v = db.awaitingUser();
     Instant first = clock.instant();

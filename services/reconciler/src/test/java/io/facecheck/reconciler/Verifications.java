@@ -55,21 +55,27 @@ final class Verifications {
 
   /** A verification waiting for its user, its first ladder query due a minute from now. */
   Verification awaitingUser() {
+    return issueCertifyUrl(initializing());
+  }
+
+  /** A verification whose Alipay initialize call is in flight (its intent written). */
+  Verification initializing() {
     String requestId = "req-" + UUID.randomUUID();
     NewVerification nv = NewVerification.seal(request(requestId), "a".repeat(64), cipher, clock);
     Verification received = ((CreateOutcome.Created) store.create(nv, "it")).verification();
-    String outerOrderNo = received.id().toString().replace("-", "");
-    StatusChange initializing = received.markInitializing(outerOrderNo);
-    apply(initializing);
-    StatusChange awaiting =
-        initializing
-            .after()
-            .markAwaitingUser(
-                "cid" + outerOrderNo,
-                "https://openapi.alipay.example/certify?id=" + outerOrderNo,
-                clock.instant().plus(FIRST_STEP));
-    apply(awaiting);
-    return store.find(received.id()).orElseThrow();
+    apply(received.markInitializing(received.id().toString().replace("-", "")));
+    return find(received.id());
+  }
+
+  /** The initialize call returned: the worker stores the certify URL, first query a minute on. */
+  Verification issueCertifyUrl(Verification initializing) {
+    String outerOrderNo = initializing.outerOrderNo();
+    apply(
+        initializing.markAwaitingUser(
+            "cid" + outerOrderNo,
+            "https://openapi.alipay.example/certify?id=" + outerOrderNo,
+            clock.instant().plus(FIRST_STEP)));
+    return find(initializing.id());
   }
 
   Verification find(UUID id) {

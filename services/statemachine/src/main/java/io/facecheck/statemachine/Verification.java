@@ -70,7 +70,11 @@ public record Verification(
         d -> d.outerOrderNo = outerOrderNo);
   }
 
-  /** Alipay gave a certify URL; the first ladder query is due at {@code firstQueryAt}. */
+  /**
+   * Alipay gave a certify URL; the first ladder query is due at {@code firstQueryAt}, or at once
+   * when the user already came back while Alipay was being called (the callback found no query to
+   * make due then, DESIGN §6: a callback triggers a query at once).
+   */
   public StatusChange markAwaitingUser(String certifyId, String certifyUrl, Instant firstQueryAt) {
     Objects.requireNonNull(certifyId, "certifyId");
     Objects.requireNonNull(certifyUrl, "certifyUrl");
@@ -82,7 +86,10 @@ public record Verification(
         d -> {
           d.certifyId = certifyId;
           d.certifyUrl = certifyUrl;
-          d.nextQueryAt = firstQueryAt;
+          d.nextQueryAt =
+              userReturnedAt != null && userReturnedAt.isBefore(firstQueryAt)
+                  ? userReturnedAt
+                  : firstQueryAt;
         });
   }
 
@@ -183,7 +190,9 @@ public record Verification(
 
   /**
    * The user's browser came back (the first return counts). While waiting for the user, a query
-   * becomes due at once: callbacks are hints, the query is the truth (DESIGN §4.5).
+   * becomes due at once: callbacks are hints, the query is the truth (DESIGN §4.5). Before that
+   * (the initialize call still in flight) the return is kept, and {@link #markAwaitingUser} makes
+   * the first query due at once.
    */
   public FieldChange recordUserReturned(Instant at) {
     Objects.requireNonNull(at, "at");

@@ -89,6 +89,29 @@ class VerificationGuardsTest {
   }
 
   @Test
+  void userWhoReturnedWhileInitializingIsQueriedAsSoonAsTheCertifyUrlIsIssued() {
+    Instant returnedAt = Fixtures.T0.plusSeconds(5);
+    FieldChange early = Fixtures.initializing().recordUserReturned(returnedAt);
+    assertThat(early.after().userReturnedAt()).isEqualTo(returnedAt);
+    assertThat(early.after().nextQueryAt()).as("no query while initializing").isNull();
+
+    StatusChange issued =
+        early.after().markAwaitingUser("cid", "https://a.example/c", Fixtures.T0.plusSeconds(60));
+
+    assertThat(issued.after().nextQueryAt()).isEqualTo(returnedAt);
+    assertThat(issued.after().userReturnedAt()).isEqualTo(returnedAt);
+  }
+
+  @Test
+  void anEarlierFirstLadderStepStaysWhenTheUserReturnedWhileInitializing() {
+    Instant first = Fixtures.T0.plusSeconds(1);
+    Verification early = Fixtures.initializing().recordUserReturned(first.plusSeconds(9)).after();
+
+    assertThat(early.markAwaitingUser("cid", "https://a.example/c", first).after().nextQueryAt())
+        .isEqualTo(first);
+  }
+
+  @Test
   void userReturnAfterTheFinalStatusIsRefused() {
     Verification passed = Fixtures.in(VerificationStatus.PASSED);
     assertThatThrownBy(() -> passed.recordUserReturned(Fixtures.T0))

@@ -112,7 +112,9 @@ public class CallbackHandler {
       Optional<Verification> found =
           store.find(id).filter(v -> v.status() == VerificationStatus.AWAITING_USER);
       if (found.isEmpty()) {
-        return Optional.empty(); // decided meanwhile, or not yet waiting for its user
+        // decided meanwhile, or not yet waiting for its user (initialize in flight): the recorded
+        // return makes the first query due at once when the worker stores the certify URL
+        return Optional.empty();
       }
       var change = found.get().startQuery(now, lease);
       if (store.apply(change, source)) {

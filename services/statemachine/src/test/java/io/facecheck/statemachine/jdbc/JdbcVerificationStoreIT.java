@@ -16,6 +16,7 @@ import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,6 +171,28 @@ class JdbcVerificationStoreIT {
     assertThat(stored.userReturnedAt()).isEqualTo(db.clock.instant());
     assertThat(stored.nextQueryAt()).isEqualTo(db.clock.instant());
     assertThat(store.timeline(awaiting.id()).get(3).cause()).isEqualTo(Causes.USER_RETURNED);
+  }
+
+  @Test
+  void userReturnWhileInitializingIsKeptAndMakesTheFirstQueryDueAtOnce() {
+    Verification v = created("early-return-1");
+    StatusChange init = v.markInitializing("FCearlyreturn1");
+    assertThat(store.apply(init, "worker")).isTrue();
+    db.clock.advance(Duration.ofSeconds(2));
+    Instant returnedAt = db.clock.instant();
+
+    assertThat(store.apply(init.after().recordUserReturned(returnedAt), "reconciler")).isTrue();
+    Verification initializing = store.find(v.id()).orElseThrow();
+    assertThat(initializing.status()).isEqualTo(VerificationStatus.INITIALIZING);
+    assertThat(initializing.userReturnedAt()).isEqualTo(returnedAt);
+
+    db.clock.advance(Duration.ofSeconds(1));
+    StatusChange issued =
+        initializing.markAwaitingUser(
+            "cid-early", "https://a.example/early", db.clock.instant().plusSeconds(60));
+    assertThat(store.apply(issued, "worker")).isTrue();
+
+    assertThat(store.find(v.id()).orElseThrow().nextQueryAt()).isEqualTo(returnedAt);
   }
 
   @Test
