@@ -174,7 +174,7 @@ public final class InitiationService {
       return current.markAwaitingUser(
           issued.certifyId(),
           issued.certifyUrl(),
-          clock.instant().plus(settings.firstQueryDelay()));
+          settings.firstQueryAt(clock.instant(), current.expiresAt()));
     }
     String subCode = ((AlipayOutcome.Rejected<?>) outcome).subCode();
     return current.markRejected(

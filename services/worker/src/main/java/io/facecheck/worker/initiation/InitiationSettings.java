@@ -1,6 +1,7 @@
 package io.facecheck.worker.initiation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,14 @@ public record InitiationSettings(Duration firstQueryDelay, Duration callbackGrac
     Objects.requireNonNull(firstQueryDelay, "firstQueryDelay");
     Objects.requireNonNull(callbackGrace, "callbackGrace");
     Objects.requireNonNull(source, "source");
+  }
+
+  /**
+   * When the first query is due after the certify URL was issued at {@code issuedAt}: the first
+   * ladder step, but never after {@code expiresAt}, where the final query is due (DESIGN §6).
+   */
+  public Instant firstQueryAt(Instant issuedAt, Instant expiresAt) {
+    Instant firstStep = issuedAt.plus(firstQueryDelay);
+    return firstStep.isAfter(expiresAt) ? expiresAt : firstStep;
   }
 }
