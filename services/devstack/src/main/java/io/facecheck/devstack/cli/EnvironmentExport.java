@@ -18,7 +18,6 @@ final class EnvironmentExport {
    */
   private static final Set<String> NOT_EXPORTED =
       Set.of(
-          "spring.config.name",
           "spring.flyway.enabled",
           "spring.main.banner-mode",
           "spring.main.register-shutdown-hook",

@@ -13,12 +13,6 @@ import java.util.stream.Collectors;
  */
 public final class ServiceProperties {
 
-  /**
-   * Intake and reconciler keep their defaults in uniquely named files; this name keeps them from
-   * also loading another module's application.yml, which shares their classpath here.
-   */
-  static final String NO_SHARED_CONFIG = "facecheck-devstack-none";
-
   private final StackSettings settings;
   private final Secrets secrets;
   private final String bootstrapServers;
@@ -64,7 +58,6 @@ public final class ServiceProperties {
 
   public Map<String, String> intake() {
     Map<String, String> p = common();
-    p.put("spring.config.name", NO_SHARED_CONFIG);
     p.put("server.port", String.valueOf(settings.intakePort()));
     p.put("facecheck.intake.clients." + secrets.clientId() + ".token", secrets.clientToken());
     return withExtras(p);
@@ -94,7 +87,6 @@ public final class ServiceProperties {
   /** Reconciler {@code index} (0-based) of {@code settings.reconcilers()}. */
   public Map<String, String> reconciler(int index, int managementPort) {
     Map<String, String> p = common();
-    p.put("spring.config.name", NO_SHARED_CONFIG);
     p.put("management.server.port", String.valueOf(managementPort));
     p.put("server.port", String.valueOf(managementPort));
     p.put("facecheck.reconciler.source", "reconciler@devstack-" + (index + 1));
