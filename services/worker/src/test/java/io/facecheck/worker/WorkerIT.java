@@ -326,24 +326,7 @@ class WorkerIT {
         .doesNotContain(certNo)
         .doesNotContain(certName);
     assertThat(header(letter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
-    UUID id = (UUID) row.get("id");
-
-    // ops fix the key and replay the dead letter: the verification resumes where it stopped
-    SimulatedAlipay.fixMisconfiguredApp();
-    try {
-      producer.replay(letter, Topics.REQUESTS);
-      Map<String, Object> resumed = awaitStatus(requestId, "AWAITING_USER");
-      assertThat(resumed.get("outer_order_no")).isEqualTo(row.get("outer_order_no"));
-      assertThat(statusesOf(id))
-          .containsExactly(
-              "RECEIVED", "INITIALIZING", "DEAD_LETTERED", "INITIALIZING", "AWAITING_USER");
-      assertThat(outbox(id))
-          .singleElement()
-          .satisfies(
-              e -> assertThat(e.get("event_type")).isEqualTo("verification.certify_url_issued"));
-    } finally {
-      SimulatedAlipay.breakMisconfiguredApp();
-    }
+    // fixing the key and replaying: WrongKeyFixedThenReplayedIT (it restarts its own worker)
     assertNoPiiLogged(output);
   }
 

@@ -66,17 +66,6 @@ public final class SimulatedAlipay {
     registry.add(prefix + "gateway-url", sim::gatewayUrl);
   }
 
-  /** Ops fix the misconfigured app: Alipay now holds the public key of the worker's key. */
-  public static void fixMisconfiguredApp() {
-    simulator()
-        .registerApp(MISCONFIGURED_APP_ID, base64(misconfiguredKeys.getPublic().getEncoded()));
-  }
-
-  /** Back to a key that does not match, for the tests that need the app misconfigured. */
-  public static void breakMisconfiguredApp() {
-    simulator().registerApp(MISCONFIGURED_APP_ID, base64(rsa().getPublic().getEncoded()));
-  }
-
   public static String appPrivateKey() {
     simulator();
     return base64(appKeys.getPrivate().getEncoded());
