@@ -20,8 +20,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,7 @@ class WrongKeyFixedThenReplayedIT {
 
     try (Producer producer = new Producer();
         TopicReader deadLetters = new TopicReader(Topics.REQUESTS_DLT)) {
+      Set<Thread> producersBefore = producerThreads();
       worker = startWorker(wrong, "key-fix-1");
       producer.send(
           Topics.REQUESTS,
@@ -90,7 +93,13 @@ class WrongKeyFixedThenReplayedIT {
           .isEqualTo(Topics.REQUESTS);
 
       // ops: stop the worker, configure the right private key, start it, replay the dead letter
+      Set<Thread> producersOfTheWorker = producerThreads();
+      producersOfTheWorker.removeAll(producersBefore);
+      assertThat(producersOfTheWorker).as("the dead letter went through a producer").isNotEmpty();
       worker.close();
+      assertThat(producersOfTheWorker)
+          .as("producers still running after their worker stopped")
+          .noneMatch(Thread::isAlive);
       worker = startWorker(registered, "key-fix-2");
       producer.replay(letter, Verifications.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC));
       producer.flush();
@@ -138,6 +147,17 @@ class WrongKeyFixedThenReplayedIT {
       ContainerTestUtils.waitForAssignment(container, 6);
     }
     return context;
+  }
+
+  /** Each Kafka producer has one network thread, named after it, until it is closed. */
+  private static Set<Thread> producerThreads() {
+    Set<Thread> threads = new HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("kafka-producer-network-thread")) {
+        threads.add(t);
+      }
+    }
+    return threads;
   }
 
   private static KeyPair rsa() {

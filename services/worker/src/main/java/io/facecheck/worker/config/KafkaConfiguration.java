@@ -38,15 +38,24 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
+  /**
+   * A bean, so the context closes its producer when it stops: a KafkaTemplate given a factory never
+   * closes it, and the producer would go on reconnecting to a broker long gone.
+   */
   @Bean
-  KafkaTemplate<byte[], byte[]> workerKafkaTemplate(KafkaProperties kafka) {
+  DefaultKafkaProducerFactory<byte[], byte[]> workerProducerFactory(KafkaProperties kafka) {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(
-            props, new ByteArraySerializer(), new ByteArraySerializer()));
+    return new DefaultKafkaProducerFactory<>(
+        props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  @Bean
+  KafkaTemplate<byte[], byte[]> workerKafkaTemplate(
+      DefaultKafkaProducerFactory<byte[], byte[]> workerProducerFactory) {
+    return new KafkaTemplate<>(workerProducerFactory);
   }
 
   /** A batch listener factory for one consumer group; see {@link WorkerProperties}. */
