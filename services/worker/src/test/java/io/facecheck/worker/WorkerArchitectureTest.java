@@ -1,6 +1,7 @@
 package io.facecheck.worker;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -60,6 +61,25 @@ class WorkerArchitectureTest {
             "io.facecheck.reconciler..",
             "io.facecheck.devstack..",
             "io.facecheck.simulator..")
+        .check(WORKER);
+  }
+
+  /**
+   * Dead-letter reasons and headers are a public contract (io.facecheck.contracts.DeadLetterReason,
+   * DeadLetterHeaders): the dead-letter package publishes no codes of its own beside them.
+   */
+  @Test
+  void deadLetterReasonsComeFromTheContracts() {
+    noFields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage("io.facecheck.worker.deadletter..")
+        .and()
+        .areStatic()
+        .and()
+        .haveRawType(String.class)
+        .should()
+        .bePublic()
         .check(WORKER);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A record on its way to a dead-letter topic: the original record, why, how often it was tried and
- * when it failed. {@code reason} is a {@link io.facecheck.contracts.DeadLetterReason} code (or
- * {@link #INVALID_REQUEST}). {@code message} must already be PII-masked ({@link PiiMask}).
+ * when it failed. {@code reason} is a {@link io.facecheck.contracts.DeadLetterReason} code. {@code
+ * message} must already be PII-masked ({@link PiiMask}).
  */
 public record DeadLetter(
     String deadLetterTopic,
@@ -16,12 +16,6 @@ public record DeadLetter(
     int attempts,
     Instant firstFailureAt,
     Instant lastFailureAt) {
-
-  /**
-   * A JSON object that breaks the contract without a well-formed client_id and request_id: no
-   * verification can be created for it, so it cannot end REJECTED.
-   */
-  public static final String INVALID_REQUEST = "INVALID_REQUEST";
 
   public DeadLetter {
     Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");

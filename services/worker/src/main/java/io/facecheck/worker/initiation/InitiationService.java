@@ -1,5 +1,6 @@
 package io.facecheck.worker.initiation;
 
+import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.request.ParseOutcome;
 import io.facecheck.contracts.request.RequestParser;
@@ -83,7 +84,7 @@ public final class InitiationService {
     if (created instanceof CreateOutcome.Conflict conflict) {
       return deadLetter(
           record,
-          io.facecheck.contracts.DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
+          DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
           "client_id "
               + request.clientId()
               + ", request_id "

@@ -1,5 +1,6 @@
 package io.facecheck.worker.initiation;
 
+import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.request.ParseOutcome;
 import io.facecheck.statemachine.CreateOutcome;
@@ -50,7 +51,7 @@ public final class InvalidRequests {
           DeadLetter.once(
               Topics.REQUESTS_DLT,
               record,
-              DeadLetter.INVALID_REQUEST,
+              DeadLetterReason.INVALID_REQUEST.code(),
               "no well-formed client_id and request_id; " + errors,
               clock.instant()));
     }
@@ -70,7 +71,7 @@ public final class InvalidRequests {
           DeadLetter.once(
               Topics.REQUESTS_DLT,
               record,
-              io.facecheck.contracts.DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
+              DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
               "an invalid request reuses the ids of verification " + conflict.existingId(),
               clock.instant()));
     }
