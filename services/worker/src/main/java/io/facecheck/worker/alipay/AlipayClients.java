@@ -3,14 +3,16 @@ package io.facecheck.worker.alipay;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayConfig;
-import com.alipay.api.DefaultAlipayClient;
 import com.alipay.api.internal.util.AlipayLogger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One thread-safe {@link DefaultAlipayClient} per configured app, by app name. */
+/**
+ * One thread-safe SDK client per configured app, by app name: a {@link KeyCachingAlipayClient}, so
+ * keys are parsed once and the SDK's key-pair self-check does not cost a signature per call.
+ */
 public final class AlipayClients {
 
   private final Map<String, AlipayClient> byApp;
@@ -54,7 +56,7 @@ public final class AlipayClients {
     config.setMaxIdleConnections(http.maxIdleConnections());
     config.setKeepAliveDuration(http.keepAlive().toMillis());
     try {
-      return new DefaultAlipayClient(config);
+      return new KeyCachingAlipayClient(config);
     } catch (AlipayApiException e) {
       // the SDK's message may quote key material: name the app and the exception type only
       throw new IllegalStateException(
