@@ -18,7 +18,11 @@ class SealedIdentityTest {
   @Test
   void opensForItsOwnVerificationOnly() {
     NewVerification nv =
-        NewVerification.seal(Fixtures.request("r-1"), Fixtures.HASH, CIPHER, MutableClock.at("2026-11-26T10:00:00Z"));
+        NewVerification.seal(
+            Fixtures.request("r-1"),
+            Fixtures.HASH,
+            CIPHER,
+            MutableClock.at("2026-11-26T10:00:00Z"));
 
     OpenedIdentity opened = nv.identity().open(nv.id(), CIPHER);
 
@@ -31,7 +35,11 @@ class SealedIdentityTest {
   @Test
   void nothingPrintableHoldsThePlaintext() {
     NewVerification nv =
-        NewVerification.seal(Fixtures.request("r-2"), Fixtures.HASH, CIPHER, MutableClock.at("2026-11-26T10:00:00Z"));
+        NewVerification.seal(
+            Fixtures.request("r-2"),
+            Fixtures.HASH,
+            CIPHER,
+            MutableClock.at("2026-11-26T10:00:00Z"));
     String printed = nv + " " + nv.identity().open(nv.id(), CIPHER);
 
     assertThat(printed).doesNotContain(Fixtures.CERT_NAME).doesNotContain(Fixtures.CERT_NO);
@@ -48,7 +56,8 @@ class SealedIdentityTest {
     assertThat(first.version()).isEqualTo(7);
     assertThat(first.variant()).isEqualTo(2);
     assertThat(first.getMostSignificantBits() >>> 16).isEqualTo(clock.millis() - 1);
-    assertThat(Long.compareUnsigned(first.getMostSignificantBits(), second.getMostSignificantBits()))
+    assertThat(
+            Long.compareUnsigned(first.getMostSignificantBits(), second.getMostSignificantBits()))
         .isNegative();
   }
 }
