@@ -1,0 +1,69 @@
+package io.facecheck.ops.deadletter.cli;
+
+import io.facecheck.ops.ExitCodes;
+import io.facecheck.ops.OpsContext;
+import io.facecheck.ops.connection.ConnectionOptions;
+import io.facecheck.ops.connection.ConnectionSettings;
+import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.deadletter.DeadLetterDetails;
+import io.facecheck.ops.deadletter.DeadLetterRecord;
+import io.facecheck.ops.deadletter.RecordValue;
+import io.facecheck.ops.deadletter.VerificationFinder;
+import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dlt show}: one dead letter, every header, the masked value. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description =
+        "One dead letter: all its headers, its key, the verification it concerns and its value"
+            + " with cert_name and cert_no masked.")
+final class ShowCommand implements Callable<Integer> {
+
+  private final OpsContext context;
+
+  @Spec CommandSpec spec;
+
+  @Mixin ConnectionOptions connection;
+
+  @Parameters(index = "0", paramLabel = "TOPIC", description = "the dead-letter topic")
+  String topic;
+
+  @Parameters(index = "1", paramLabel = "PARTITION")
+  int partition;
+
+  @Parameters(index = "2", paramLabel = "OFFSET")
+  long offset;
+
+  ShowCommand(OpsContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ConnectionSettings settings = connection.resolve(context.env());
+    Optional<DeadLetterRecord> found;
+    try (DeadLetterTopicReader reader = new DeadLetterTopicReader(settings)) {
+      found = reader.readOne(topic, partition, offset);
+    }
+    if (found.isEmpty()) {
+      spec.commandLine().getErr().println("no record at " + topic + "/" + partition + "@" + offset);
+      return ExitCodes.NOT_FOUND;
+    }
+    DeadLetterRecord record = found.get();
+    RecordValue value = RecordValue.of(record.value());
+    VerificationFinder finder = new VerificationFinder(Database.store(settings, context.clock()));
+    PrintWriter out = spec.commandLine().getOut();
+    DeadLetterDetails.lines(record, value, finder.find(record, value)).forEach(out::println);
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,2 @@
+/** Plain-text tables and JSON lines for the commands' output. */
+package io.facecheck.ops.render;

@@ -1,0 +1,2 @@
+/** {@code timeline}: a verification's state and its transitions, oldest first, free of PII. */
+package io.facecheck.ops.timeline;
