@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facecheck.crashtests.CrashChecks.Figures;
-import io.facecheck.crashtests.MadeUpPeople.Person;
 import io.facecheck.crashtests.PipelineTables.VerificationRow;
+import io.facecheck.devstack.demo.FakeIdentities;
+import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
 import io.facecheck.simulator.AutoUser;
 import io.facecheck.simulator.GatewayMethods;
 import io.facecheck.simulator.Latency;
@@ -44,7 +45,7 @@ class CrashIT {
   private static final Duration WAIT = Duration.ofMinutes(3);
   private static final Path LOGS = Path.of("target", "crash-tests");
 
-  private final MadeUpPeople people = new MadeUpPeople(20261126L);
+  private final FakeIdentities people = new FakeIdentities(20261126L);
   private final List<RequestBatch> batches = new ArrayList<>();
   private CrashStack stack;
   private PipelineTables tables;
@@ -198,7 +199,7 @@ class CrashIT {
       String text = Files.readString(log, StandardCharsets.UTF_8);
       assertThat(text).as(log.toString()).contains("Started");
       for (RequestBatch batch : batches) {
-        for (Person person : batch.people()) {
+        for (FakeIdentity person : batch.people()) {
           assertThat(text).as(log.toString()).doesNotContain(person.certNo());
           assertThat(text).as(log.toString()).doesNotContain(person.certName());
         }

@@ -1,6 +1,7 @@
 package io.facecheck.crashtests;
 
-import io.facecheck.contracts.Topics;
+import io.facecheck.devstack.infra.DevTopics;
+import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.intake.IntakeApplication;
 import io.facecheck.reconciler.ReconcilerApplication;
 import io.facecheck.simulator.AlipaySimulator;
@@ -9,10 +10,6 @@ import io.facecheck.simulator.SimulatorConfig;
 import io.facecheck.testinfra.TestKafka;
 import io.facecheck.testinfra.TestPostgres;
 import io.facecheck.worker.WorkerApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,16 +31,6 @@ final class CrashStack implements AutoCloseable {
 
   /** An upper bound for a child's start on a busy 2-core machine, not a timing assertion. */
   static final Duration START = Duration.ofMinutes(3);
-
-  private static final List<String> TOPICS =
-      List.of(
-          Topics.REQUESTS,
-          Topics.REQUESTS_DLT,
-          Topics.CALLBACKS,
-          Topics.QUERIES,
-          Topics.QUERIES_DLT,
-          Topics.QUERY_RESULTS,
-          Topics.RESULTS);
 
   private final Path logs;
   private final AlipaySimulator simulator;
@@ -69,22 +56,13 @@ final class CrashStack implements AutoCloseable {
     String kafka = TestKafka.bootstrapServers();
     createTopics(kafka);
     TestPostgres.Database database = TestPostgres.newDatabase();
-    SharedKeys keys = SharedKeys.generate();
+    Secrets secrets = Secrets.generate();
     AlipaySimulator simulator =
         AlipaySimulator.start(SimulatorConfig.defaults().withPort(0).withScenario(users));
-    simulator.registerApp(keys.appId(), keys.appPublicKeyBase64());
+    simulator.registerApp(secrets.appId(), secrets.appPublicKeyBase64());
     ServiceSettings settings =
-        new ServiceSettings(
-            keys,
-            kafka,
-            database.jdbcUrl(),
-            database.user(),
-            database.password(),
-            simulator.gatewayUrl(),
-            simulator.alipayPublicKeyBase64(),
-            freePort(),
-            freePort(),
-            freePort());
+        ServiceSettings.create(
+            secrets, kafka, database, simulator.gatewayUrl(), simulator.alipayPublicKeyBase64());
     CrashStack stack = new CrashStack(logs, simulator, database, settings);
     try {
       stack.startWorker();
@@ -151,7 +129,7 @@ final class CrashStack implements AutoCloseable {
   }
 
   String appId() {
-    return settings.keys().appId();
+    return settings.appId();
   }
 
   String bootstrapServers() {
@@ -197,23 +175,15 @@ final class CrashStack implements AutoCloseable {
       throws InterruptedException, ExecutionException {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      for (String topic : TOPICS) {
+      for (NewTopic topic : DevTopics.all(ServiceSettings.PARTITIONS)) {
         try {
-          admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+          admin.createTopics(List.of(topic)).all().get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;
           }
         }
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
     }
   }
 }

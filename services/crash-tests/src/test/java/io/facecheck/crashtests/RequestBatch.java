@@ -1,10 +1,10 @@
 package io.facecheck.crashtests;
 
 import io.facecheck.contracts.Topics;
-import io.facecheck.contracts.schema.PayloadJson;
-import io.facecheck.crashtests.MadeUpPeople.Person;
+import io.facecheck.devstack.demo.DemoRequests;
+import io.facecheck.devstack.demo.FakeIdentities;
+import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -23,14 +23,14 @@ final class RequestBatch {
   static final int TTL_SECONDS = 600;
 
   private final String clientId;
-  private final List<Person> people = new ArrayList<>();
+  private final List<FakeIdentity> people = new ArrayList<>();
 
   RequestBatch(String clientId) {
     this.clientId = clientId;
   }
 
   /** Produces {@code count} requests and waits until Kafka acknowledged all of them. */
-  RequestBatch produce(String bootstrapServers, int count, String returnUrl, MadeUpPeople source)
+  RequestBatch produce(String bootstrapServers, int count, String returnUrl, FakeIdentities source)
       throws Exception {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
@@ -45,10 +45,13 @@ final class RequestBatch {
             new ByteArraySerializer())) {
       List<Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        Person person = source.next();
+        FakeIdentity person = source.next();
         people.add(person);
         String requestId = "r-" + i;
-        byte[] value = PayloadJson.mapper().writeValueAsBytes(fields(requestId, person, returnUrl));
+        Map<String, Object> fields =
+            DemoRequests.fields(clientId, requestId, person, TTL_SECONDS, returnUrl);
+        fields.put("metadata", Map.of("source", "crash-tests"));
+        byte[] value = DemoRequests.json(fields);
         sent.add(producer.send(new ProducerRecord<>(Topics.REQUESTS, requestId, value)));
       }
       for (Future<?> future : sent) {
@@ -66,24 +69,7 @@ final class RequestBatch {
     return people.size();
   }
 
-  List<Person> people() {
+  List<FakeIdentity> people() {
     return List.copyOf(people);
-  }
-
-  private Map<String, Object> fields(String requestId, Person person, String returnUrl) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("schema_version", 1);
-    request.put("request_id", requestId);
-    request.put("client_id", clientId);
-    request.put("biz_code", "FACE");
-    request.put(
-        "identity",
-        Map.of(
-            "cert_type", "IDENTITY_CARD",
-            "cert_name", person.certName(),
-            "cert_no", person.certNo()));
-    request.put("return_url", returnUrl);
-    request.put("ttl_seconds", TTL_SECONDS);
-    return request;
   }
 }

@@ -1,75 +1,101 @@
 package io.facecheck.crashtests;
 
-import java.util.LinkedHashMap;
+import io.facecheck.devstack.stack.Secrets;
+import io.facecheck.devstack.stack.ServiceProperties;
+import io.facecheck.devstack.stack.StackSettings;
+import io.facecheck.simulator.Scenario;
+import io.facecheck.testinfra.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The settings each child service starts with: the properties its README documents, filled in with
- * this run's ports and keys, and a short ladder so the reconciler decides within seconds.
+ * The settings each child service starts with: the devstack's ({@link ServiceProperties}, the
+ * properties each README documents) for this run's ports, database and keys, plus what processes
+ * that get killed need: quick failure detection, and a short ladder so the reconciler decides
+ * within seconds.
  */
-record ServiceSettings(
-    SharedKeys keys,
-    String bootstrapServers,
-    String jdbcUrl,
-    String dbUser,
-    String dbPassword,
-    String gatewayUrl,
-    String alipayPublicKey,
-    int intakePort,
-    int workerPort,
-    int reconcilerPort) {
+final class ServiceSettings {
 
-  static final String INTAKE_CLIENT = "crash-http";
+  /** Partitions of every pipeline topic. */
+  static final int PARTITIONS = 6;
 
-  /**
-   * Intake and reconciler would otherwise also load the worker's application.yml, which shares
-   * their classpath here (the devstack does the same).
-   */
-  private static final String NO_SHARED_CONFIG = "facecheck-crash-tests-none";
+  // the first step is the one the worker schedules (first-query-delay)
+  private static final List<Duration> LADDER =
+      List.of(
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(4),
+          Duration.ofSeconds(8),
+          Duration.ofSeconds(16));
 
-  /** Where Kafka and PostgreSQL are, the shared secrets, and quick failure detection. */
-  Map<String, String> common() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("spring.kafka.bootstrap-servers", bootstrapServers);
-    p.put("spring.datasource.url", jdbcUrl);
-    p.put("spring.datasource.username", dbUser);
-    p.put("spring.datasource.password", dbPassword);
-    p.put("facecheck.callback.secret", keys.callbackSecret());
-    p.put("facecheck.callback.base-url", intakeUrl() + "/v1/callbacks/alipay/return");
-    p.put("facecheck.request-hash.key", keys.requestHashKey());
-    // a killed consumer's partitions go to its successor after 6 s, not Kafka's default 45 s
-    p.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
-    p.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
-    p.put("spring.main.banner-mode", "off");
-    p.put("logging.level.org.apache.kafka", "WARN");
-    p.put("logging.level.kafka", "WARN");
-    return p;
+  private static final Map<String, String> EVERY_SERVICE =
+      Map.of(
+          // a killed consumer's partitions go to its successor after 6 s, not Kafka's default 45 s
+          "spring.kafka.consumer.properties.session.timeout.ms", "6000",
+          "spring.kafka.consumer.properties.heartbeat.interval.ms", "1000",
+          // unlike the devstack's in-process services, each child stops on SIGTERM by itself
+          "spring.main.register-shutdown-hook", "true");
+
+  private final Secrets secrets;
+  private final StackSettings ports;
+  private final ServiceProperties properties;
+  private final String bootstrapServers;
+
+  private ServiceSettings(
+      Secrets secrets, StackSettings ports, ServiceProperties properties, String bootstrapServers) {
+    this.secrets = secrets;
+    this.ports = ports;
+    this.properties = properties;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Free ports for intake, worker and reconciler; Kafka, database and simulator as given. */
+  static ServiceSettings create(
+      Secrets secrets,
+      String bootstrapServers,
+      TestPostgres.Database database,
+      String gatewayUrl,
+      String alipayPublicKey) {
+    StackSettings ports =
+        new StackSettings(
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                PARTITIONS,
+                Path.of("target"),
+                Scenario.none(),
+                LADDER,
+                1,
+                0,
+                null,
+                EVERY_SERVICE)
+            .withFreePortsResolved();
+    ServiceProperties properties =
+        new ServiceProperties(
+            ports,
+            secrets,
+            bootstrapServers,
+            database.jdbcUrl(),
+            database.user(),
+            database.password(),
+            gatewayUrl,
+            alipayPublicKey);
+    return new ServiceSettings(secrets, ports, properties, bootstrapServers);
   }
 
   Map<String, String> worker(String instance) {
-    Map<String, String> p = common();
-    p.put("server.port", String.valueOf(workerPort));
-    p.put("facecheck.pii.keys", keys.piiKeys());
-    p.put("facecheck.pii.active-key-id", keys.piiActiveKeyId());
+    Map<String, String> p = properties.worker();
     p.put("facecheck.worker.instance", instance);
-    p.put("facecheck.worker.first-query-delay", "2s");
-    String app = "facecheck.worker.alipay.apps.default.";
-    p.put(app + "app-id", keys.appId());
-    p.put(app + "private-key", keys.appPrivateKeyBase64());
-    p.put(app + "alipay-public-key", alipayPublicKey);
-    p.put(app + "gateway-url", gatewayUrl);
-    p.put(app + "sign-type", "RSA2");
     return p;
   }
 
   Map<String, String> reconciler(String instance) {
-    Map<String, String> p = common();
-    p.put("spring.config.name", NO_SHARED_CONFIG);
-    p.put("management.server.port", String.valueOf(reconcilerPort));
-    p.put("server.port", String.valueOf(reconcilerPort));
+    Map<String, String> p = properties.reconciler(0, ports.reconcilerPort());
     p.put("facecheck.reconciler.source", "reconciler@" + instance);
-    // the first step is the one the worker schedules (first-query-delay)
-    p.put("facecheck.reconciler.ladder", "2s,4s,8s,16s");
     p.put("facecheck.reconciler.ladder-interval", "200ms");
     p.put("facecheck.reconciler.claim-lease", "3s");
     p.put("facecheck.reconciler.final-retry", "5s");
@@ -80,19 +106,35 @@ record ServiceSettings(
   }
 
   Map<String, String> intake() {
-    Map<String, String> p = common();
-    p.put("spring.config.name", NO_SHARED_CONFIG);
-    p.put("server.port", String.valueOf(intakePort));
-    p.put("facecheck.intake.clients." + INTAKE_CLIENT + ".token", keys.intakeToken());
-    return p;
+    return properties.intake();
   }
 
   String intakeUrl() {
-    return "http://localhost:" + intakePort;
+    return properties.intakeUrl();
+  }
+
+  String appId() {
+    return secrets.appId();
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  int intakePort() {
+    return ports.intakePort();
+  }
+
+  int workerPort() {
+    return ports.workerPort();
+  }
+
+  int reconcilerPort() {
+    return ports.reconcilerPort();
   }
 
   @Override
   public String toString() {
-    return "ServiceSettings[kafka=" + bootstrapServers + ", db=" + jdbcUrl + "]";
+    return "ServiceSettings[kafka=" + bootstrapServers + ", ports=" + ports + "]";
   }
 }

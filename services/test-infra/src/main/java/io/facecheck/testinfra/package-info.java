@@ -1,2 +1,2 @@
-/** A real PostgreSQL and a real Kafka broker for tests, shared by every test class of a JVM. */
+/** Real PostgreSQL and Kafka for tests, shared per JVM, and whole-topic reads. */
 package io.facecheck.testinfra;

@@ -17,6 +17,8 @@ public final class ServiceProperties {
   private final Secrets secrets;
   private final String bootstrapServers;
   private final String jdbcUrl;
+  private final String dbUser;
+  private final String dbPassword;
   private final String gatewayUrl;
   private final String alipayPublicKey;
 
@@ -27,10 +29,33 @@ public final class ServiceProperties {
       String jdbcUrl,
       String gatewayUrl,
       String alipayPublicKey) {
+    this(
+        settings,
+        secrets,
+        bootstrapServers,
+        jdbcUrl,
+        Postgres.USER,
+        Postgres.PASSWORD,
+        gatewayUrl,
+        alipayPublicKey);
+  }
+
+  /** For a database other than the stack's own {@link Postgres}. */
+  public ServiceProperties(
+      StackSettings settings,
+      Secrets secrets,
+      String bootstrapServers,
+      String jdbcUrl,
+      String dbUser,
+      String dbPassword,
+      String gatewayUrl,
+      String alipayPublicKey) {
     this.settings = settings;
     this.secrets = secrets;
     this.bootstrapServers = bootstrapServers;
     this.jdbcUrl = jdbcUrl;
+    this.dbUser = dbUser;
+    this.dbPassword = dbPassword;
     this.gatewayUrl = gatewayUrl;
     this.alipayPublicKey = alipayPublicKey;
   }
@@ -40,8 +65,8 @@ public final class ServiceProperties {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("spring.kafka.bootstrap-servers", bootstrapServers);
     p.put("spring.datasource.url", jdbcUrl);
-    p.put("spring.datasource.username", Postgres.USER);
-    p.put("spring.datasource.password", Postgres.PASSWORD);
+    p.put("spring.datasource.username", dbUser);
+    p.put("spring.datasource.password", dbPassword);
     p.put("facecheck.callback.secret", secrets.callbackSecret());
     p.put("facecheck.callback.base-url", intakeUrl() + "/v1/callbacks/alipay/return");
     p.put("facecheck.request-hash.key", secrets.requestHashKey());

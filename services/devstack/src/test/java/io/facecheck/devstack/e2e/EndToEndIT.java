@@ -19,6 +19,7 @@ import io.facecheck.simulator.AutoUser;
 import io.facecheck.simulator.Latency;
 import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.testinfra.TopicDump;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.facecheck.devstack.e2e;
+package io.facecheck.testinfra;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads whole topics, from the first record to the current end, without a consumer group. */
-final class TopicDump {
+public final class TopicDump {
 
   private TopicDump() {}
 
-  static Set<String> topics(String bootstrapServers) throws Exception {
+  public static Set<String> topics(String bootstrapServers) throws Exception {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       return admin.listTopics().names().get().stream()
@@ -28,7 +28,7 @@ final class TopicDump {
     }
   }
 
-  static List<ConsumerRecord<byte[], byte[]>> all(String bootstrapServers, String topic) {
+  public static List<ConsumerRecord<byte[], byte[]>> all(String bootstrapServers, String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
