@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.testinfra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,6 +22,7 @@ import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.jdbc.OutboxEntry;
 import io.facecheck.statemachine.jdbc.OutboxReader;
+import io.facecheck.testinfra.MutableClock;
 import io.facecheck.testinfra.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class ReconcilerIT {
   private static final String GROUP = "facecheck-reconciler";
   private static final JsonMapper JSON = PayloadJson.mapper();
 
-  private static MovableClock clock;
+  private static MutableClock clock;
   private static Verifications db;
   private static JdbcClient sql;
   private static ConfigurableApplicationContext reconciler;
@@ -64,7 +65,7 @@ class ReconcilerIT {
   @BeforeAll
   static void start() {
     ReconcilerInstances.createTopics();
-    clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     db = Verifications.inNewDatabase(clock);
     sql = JdbcClient.create(db.dataSource);
     reconciler = ReconcilerInstances.start(db.database, clock, GROUP, "it-a");

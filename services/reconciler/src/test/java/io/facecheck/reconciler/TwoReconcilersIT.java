@@ -13,6 +13,7 @@ import io.facecheck.reconciler.config.PollingLoop;
 import io.facecheck.reconciler.relay.ElectedRelay;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.testinfra.MutableClock;
 import io.facecheck.testinfra.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class TwoReconcilersIT {
   private static final int VERIFICATIONS = 40;
   private static final JsonMapper JSON = PayloadJson.mapper();
 
-  private static MovableClock clock;
+  private static MutableClock clock;
   private static Verifications db;
   private static JdbcClient sql;
   private static ConfigurableApplicationContext first;
@@ -52,7 +53,7 @@ class TwoReconcilersIT {
   @BeforeAll
   static void start() {
     ReconcilerInstances.createTopics();
-    clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     db = Verifications.inNewDatabase(clock);
     sql = JdbcClient.create(db.dataSource);
     String group = "reconciler-pair-" + UUID.randomUUID();

@@ -1,2 +1,5 @@
-/** Real PostgreSQL and Kafka for tests, shared per JVM, and whole-topic reads. */
+/**
+ * Real PostgreSQL and Kafka for tests, shared per JVM, and helpers around them (topic reads,
+ * clocks).
+ */
 package io.facecheck.testinfra;

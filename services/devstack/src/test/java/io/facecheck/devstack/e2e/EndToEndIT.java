@@ -19,6 +19,7 @@ import io.facecheck.simulator.AutoUser;
 import io.facecheck.simulator.Latency;
 import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.testinfra.MutableClock;
 import io.facecheck.testinfra.TopicDump;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class EndToEndIT {
   private static final Duration WAIT = Duration.ofMinutes(2);
   private static final Pattern CERTIFY_ID = Pattern.compile("\"certify_id\":\"([0-9a-zA-Z]+)\"");
 
-  private final MovableClock reconcilerClock = new MovableClock();
+  private final MutableClock reconcilerClock = MutableClock.running();
   private Stack stack;
   private ResultWatcher watcher;
   private PipelineRun run;

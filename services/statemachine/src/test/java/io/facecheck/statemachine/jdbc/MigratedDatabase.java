@@ -2,7 +2,7 @@ package io.facecheck.statemachine.jdbc;
 
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiKeyRing;
-import io.facecheck.statemachine.MutableClock;
+import io.facecheck.testinfra.MutableClock;
 import io.facecheck.testinfra.TestPostgres;
 import java.util.Map;
 import javax.sql.DataSource;
