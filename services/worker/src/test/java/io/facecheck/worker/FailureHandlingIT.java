@@ -1,15 +1,12 @@
 package io.facecheck.worker;
 
+import static io.facecheck.worker.support.QueryCommands.parse;
 import static io.facecheck.worker.support.Verifications.header;
 import static io.facecheck.worker.support.Verifications.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
-import io.facecheck.contracts.query.QueryReason;
-import io.facecheck.contracts.query.VerificationQuery;
-import io.facecheck.contracts.query.VerificationQueryResult;
-import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.simulator.AlipaySimulator;
 import io.facecheck.simulator.Fault;
 import io.facecheck.simulator.GatewayMethods;
@@ -21,21 +18,20 @@ import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.retry.RetryHeaders;
 import io.facecheck.worker.support.Producer;
+import io.facecheck.worker.support.QueryCommands;
 import io.facecheck.worker.support.RequestJson;
+import io.facecheck.worker.support.RetryHops;
+import io.facecheck.worker.support.SimulatedAlipay;
 import io.facecheck.worker.support.TestIdentities;
 import io.facecheck.worker.support.TopicReader;
 import io.facecheck.worker.support.Verifications;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,7 +76,6 @@ class FailureHandlingIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
 
   private static AlipaySimulator simulator;
-  private static KeyPair appKeys;
   private static Producer producer;
   private static TopicReader requestDeadLetters;
   private static TopicReader queryDeadLetters;
@@ -92,23 +87,10 @@ class FailureHandlingIT {
   private Verifications verifications;
 
   @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+  static void infrastructure(DynamicPropertyRegistry registry) {
     TestInfraProperties.register(registry);
     simulator = AlipaySimulator.start(SimulatorConfig.defaults().withPort(0));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    appKeys = generator.generateKeyPair();
-    simulator.registerApp(APP_ID, b64(appKeys.getPublic().getEncoded()));
-    String prefix = "facecheck.worker.alipay.apps.default.";
-    registry.add(prefix + "app-id", () -> APP_ID);
-    registry.add(prefix + "private-key", () -> b64(appKeys.getPrivate().getEncoded()));
-    registry.add(prefix + "alipay-public-key", simulator::alipayPublicKeyBase64);
-    registry.add(prefix + "gateway-url", simulator::gatewayUrl);
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    registry.add("facecheck.pii.keys", () -> "k1:" + b64(key));
-    registry.add("facecheck.pii.active-key-id", () -> "k1");
-    registry.add("facecheck.callback.secret", () -> "test-callback-secret-of-at-least-32-bytes!");
+    SimulatedAlipay.registerOwn(registry, simulator, APP_ID);
   }
 
   @BeforeAll
@@ -169,7 +151,7 @@ class FailureHandlingIT {
     assertThat(Set.copyOf(certifyIds.values())).hasSize(count);
 
     Set<UUID> queries = ConcurrentHashMap.newKeySet();
-    certifyIds.forEach((id, certifyId) -> queries.add(sendQuery(id, certifyId)));
+    certifyIds.forEach((id, certifyId) -> queries.add(QueryCommands.send(producer, id, certifyId)));
     producer.flush();
     List<ConsumerRecord<byte[], byte[]>> answers =
         queryResults.await(r -> queries.contains(parse(r).queryId()), count, WAIT);
@@ -271,7 +253,7 @@ class FailureHandlingIT {
         Scenario.none().withOutage(Outage.startingIn(0, outageMs, Fault.HTTP_502)));
     List<String> during = new ArrayList<>();
     Set<UUID> queries = ConcurrentHashMap.newKeySet();
-    waiting.forEach((id, certifyId) -> queries.add(sendQuery(id, certifyId)));
+    waiting.forEach((id, certifyId) -> queries.add(QueryCommands.send(producer, id, certifyId)));
     for (int i = 0; i < 40; i++) {
       during.add(send(run + "during-" + i));
       producer.flush();
@@ -293,20 +275,10 @@ class FailureHandlingIT {
         .isEmpty();
     System.out.printf(
         "outage of %d s: breaker %s; simulator calls %s; hops spent by retried requests %s%n",
-        outageMs / 1000, states, simulator.stats().calls(), hops(run));
-  }
-
-  /** How many retry records of this run were on each hop (0 = parked during the outage). */
-  private Map<String, Integer> hops(String run) {
-    Map<String, Integer> byHop = new TreeMap<>();
-    for (String topic : List.of("1s", "2s", "3s")) {
-      try (TopicReader reader = new TopicReader(Topics.REQUESTS_RETRY_PREFIX + topic)) {
-        reader
-            .await(r -> key(r).startsWith(run), Integer.MAX_VALUE, Duration.ofSeconds(2))
-            .forEach(r -> byHop.merge("hop " + header(r, RetryHeaders.HOP), 1, Integer::sum));
-      }
-    }
-    return byHop;
+        outageMs / 1000,
+        states,
+        simulator.stats().calls(),
+        RetryHops.of(run, List.of("1s", "2s", "3s")));
   }
 
   private String send(String requestId) {
@@ -317,25 +289,7 @@ class FailureHandlingIT {
     return requestId;
   }
 
-  private UUID sendQuery(UUID verificationId, String certifyId) {
-    UUID queryId = UUID.randomUUID();
-    VerificationQuery query =
-        VerificationQuery.of(
-            queryId, verificationId, "default", certifyId, QueryReason.LADDER, Instant.now());
-    producer.send(
-        Topics.QUERIES, verificationId.toString(), PayloadJson.mapper().writeValueAsBytes(query));
-    return queryId;
-  }
-
-  private static VerificationQueryResult parse(ConsumerRecord<byte[], byte[]> record) {
-    return PayloadJson.mapper().readValue(record.value(), VerificationQueryResult.class);
-  }
-
   private static long certifications() {
     return simulator.stats().certifications().values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static String b64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -46,6 +46,22 @@ public final class SimulatedAlipay {
         MISCONFIGURED_APP_ID,
         base64(misconfiguredKeys.getPrivate().getEncoded()),
         sim);
+    secrets(registry);
+  }
+
+  /**
+   * Worker settings for app {@code default} on {@code own}, a simulator of the test's own, where a
+   * fresh key pair is registered as {@code appId}; plus PII keys and the callback secret.
+   */
+  public static void registerOwn(
+      DynamicPropertyRegistry registry, AlipaySimulator own, String appId) {
+    KeyPair keys = rsa();
+    own.registerApp(appId, base64(keys.getPublic().getEncoded()));
+    app(registry, "default", appId, base64(keys.getPrivate().getEncoded()), own);
+    secrets(registry);
+  }
+
+  private static void secrets(DynamicPropertyRegistry registry) {
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
     registry.add("facecheck.pii.keys", () -> "k1:" + base64(key));

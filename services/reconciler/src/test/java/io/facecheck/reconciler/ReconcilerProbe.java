@@ -1,0 +1,159 @@
+package io.facecheck.reconciler;
+
+import static org.awaitility.Awaitility.await;
+
+import io.facecheck.contracts.Topics;
+import io.facecheck.contracts.callback.VerificationCallback;
+import io.facecheck.contracts.query.QueryOutcome;
+import io.facecheck.contracts.query.QueryReason;
+import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.contracts.schema.PayloadJson;
+import io.facecheck.statemachine.Transition;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.testinfra.TestKafka;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives a running reconciler as intake and the worker would, and watches what it does: the
+ * commands and events on its topics, its tables, its consumer group's offsets.
+ */
+final class ReconcilerProbe implements AutoCloseable {
+
+  private static final JsonMapper JSON = PayloadJson.mapper();
+
+  final KafkaTemplate<String, String> producer = ReconcilerInstances.producer();
+  final TopicRecorder results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
+  private final TopicRecorder queries =
+      new TopicRecorder(TestKafka.bootstrapServers(), Topics.QUERIES);
+  private final Admin admin =
+      Admin.create(
+          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
+  private final String group;
+  private final Clock clock;
+  private final Verifications db;
+  private final JdbcClient sql;
+
+  /** {@code group}: the reconciler's consumer group, whose offsets say what it handled. */
+  ReconcilerProbe(String group, Clock clock, Verifications db) {
+    this.group = group;
+    this.clock = clock;
+    this.db = db;
+    this.sql = JdbcClient.create(db.dataSource);
+  }
+
+  // --- driving the reconciler as intake and worker would
+
+  RecordMetadata sendCallback(UUID verificationId, Instant at) {
+    return send(verificationId, VerificationCallback.of(UUID.randomUUID(), verificationId, at));
+  }
+
+  RecordMetadata sendResult(
+      Verification v, QueryReason reason, QueryOutcome outcome, String failReason) {
+    return send(
+        v.id(),
+        new VerificationQueryResult(
+            1,
+            UUID.randomUUID(),
+            v.id(),
+            v.certifyId(),
+            reason,
+            outcome,
+            failReason,
+            clock.instant()));
+  }
+
+  RecordMetadata send(UUID verificationId, Object payload) {
+    String topic =
+        payload instanceof VerificationCallback ? Topics.CALLBACKS : Topics.QUERY_RESULTS;
+    try {
+      return producer
+          .send(topic, verificationId.toString(), JSON.writeValueAsString(payload))
+          .get()
+          .getRecordMetadata();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until the reconciler's group has committed past this record: it was handled. */
+  void awaitConsumed(RecordMetadata sent) {
+    TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Map<TopicPartition, OffsetAndMetadata> committed =
+                  admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+              OffsetAndMetadata offset = committed.get(partition);
+              return offset != null && offset.offset() > sent.offset();
+            });
+  }
+
+  VerificationQuery awaitQuery(UUID verificationId, QueryReason reason) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                queries.keyed(verificationId.toString()).stream()
+                    .map(r -> JSON.readValue(r.value(), VerificationQuery.class))
+                    .filter(q -> q.reason() == reason)
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  void awaitStatus(UUID id, VerificationStatus status) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> db.find(id).status() == status);
+  }
+
+  // --- observing it
+
+  /** Every result event of the verification, once the relay has marked all of them published. */
+  List<JsonNode> awaitAllRelayed(Verification v) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(v.id()) == 0);
+    results.awaitCaughtUp();
+    return results.keyed(key(v)).stream().map(r -> JSON.readTree(r.value())).toList();
+  }
+
+  String key(Verification v) {
+    return Topics.resultKey(v.clientId(), v.requestId());
+  }
+
+  long unpublished(UUID id) {
+    return sql.sql(
+            "SELECT count(*) FROM outbox WHERE verification_id = :id AND published_at IS NULL")
+        .param("id", id)
+        .query(Long.class)
+        .single();
+  }
+
+  List<Transition> notes(UUID id, String cause) {
+    return db.store.timeline(id).stream()
+        .filter(t -> t.isNote() && t.cause().equals(cause))
+        .toList();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    queries.close();
+    results.close();
+    producer.destroy();
+    admin.close();
+  }
+}
