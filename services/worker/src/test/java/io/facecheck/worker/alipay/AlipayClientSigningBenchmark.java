@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * Verifications per second and client CPU per verification (initialize + certify URL + query),
  * plain {@link DefaultAlipayClient} against {@link KeyCachingAlipayClient}, 32 callers, embedded
  * simulator. Client CPU is the CPU time of the calling threads (the SDK's okhttp calls run on
- * them); the rest of the process is the simulator. Prints figures, asserts no timing. Not part of
- * {@code verify}: {@code ./mvnw -B -o -pl services/worker verify
+ * them); the rest of the process (the simulator, GC, JIT) is "rest of the JVM". Prints figures,
+ * asserts no timing. Not part of {@code verify}: {@code ./mvnw -B -o -pl services/worker verify
  * -Dit.test=AlipayClientSigningBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * [-Dbenchmark.verifications=3000 -Dbenchmark.warmup=4000 -Dbenchmark.rounds=2]}.
  */
