@@ -2,7 +2,7 @@ package io.facecheck.worker.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayResponse;
-import io.facecheck.contracts.identity.ResidentIdNumber;
+import io.facecheck.contracts.identity.PiiRedaction;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -137,7 +137,7 @@ public final class AlipayOutcomeClassifier {
         break;
       }
     }
-    String masked = ResidentIdNumber.maskWithin(out.toString());
+    String masked = PiiRedaction.redact(out.toString());
     return masked.length() > MAX_DETAIL ? masked.substring(0, MAX_DETAIL) + "…" : masked;
   }
 

@@ -1,5 +1,6 @@
 package io.facecheck.worker.deadletter;
 
+import io.facecheck.contracts.identity.PiiRedaction;
 import io.facecheck.contracts.identity.ResidentIdNumber;
 
 /**
@@ -24,7 +25,7 @@ public final class PiiMask {
     if (certName != null && !certName.isBlank()) {
       masked = masked.replace(certName, "***");
     }
-    masked = ResidentIdNumber.maskWithin(masked);
+    masked = PiiRedaction.redact(masked);
     return masked.length() > MAX_LENGTH ? masked.substring(0, MAX_LENGTH) + "…" : masked;
   }
 

@@ -157,4 +157,17 @@ class AlipayOutcomeClassifierTest {
   private static Arguments row(Throwable thrown, Class<?> onInitialize, Class<?> onQuery) {
     return Arguments.of(thrown, onInitialize, onQuery);
   }
+
+  @org.junit.jupiter.api.Test
+  void describesFailuresWithoutTheIdentityTheSdkQuotes() {
+    RuntimeException signingFailure =
+        new RuntimeException(
+            "RSAcontent = biz_content={\"identity_param\":{\"cert_name\":\"张三\","
+                + "\"cert_no\":\"11010519491231002X\"}}; charset = UTF-8");
+
+    String detail = AlipayOutcomeClassifier.describe(new AlipayApiException(signingFailure));
+
+    assertThat(detail).contains("RuntimeException").doesNotContain("张三");
+    assertThat(detail).doesNotContain("11010519491231002X");
+  }
 }
