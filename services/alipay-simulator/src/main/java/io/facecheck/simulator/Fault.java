@@ -15,7 +15,13 @@ public enum Fault {
   HTTP_502,
   /** The call is processed, and the response's sign does not match its content. */
   @JsonProperty("bad_signature")
-  BAD_SIGNATURE;
+  BAD_SIGNATURE,
+  /**
+   * A signed HTTP 200 Alipay error with a configured code and sub_code ({@link ErrorAnswer}); the
+   * call is not processed. Per method only: an outage cannot carry it.
+   */
+  @JsonProperty("error_answer")
+  ERROR_ANSWER;
 
   /** The name used in scenario JSON and as a stats outcome. */
   public String wireName() {

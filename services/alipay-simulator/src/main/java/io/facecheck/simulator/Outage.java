@@ -14,6 +14,10 @@ public record Outage(
   public Outage {
     methods = methods == null ? List.of() : List.copyOf(methods);
     fault = fault == null ? Fault.HTTP_502 : fault;
+    if (fault == Fault.ERROR_ANSWER) {
+      throw new IllegalArgumentException(
+          "an outage cannot inject error_answer (it needs a code): use faults with rate 1");
+    }
     boolean absolute = start != null || end != null;
     boolean relative = startsInMs != null || lastsMs != null;
     if (absolute == relative) {

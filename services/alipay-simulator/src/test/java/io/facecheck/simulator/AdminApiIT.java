@@ -97,6 +97,48 @@ class AdminApiIT {
     }
   }
 
+  @Test
+  void errorAnswerIsSetAsJsonAndBadOnesAreRefusedWithTheReason() {
+    try (AlipaySimulator sim = AlipaySimulator.start(SimulatorConfig.defaults())) {
+      String scenario =
+          """
+          {"faults": {"alipay.user.certify.open.initialize":
+              {"error_answer": {"rate": 1.0, "code": "40006",
+                                "sub_code": "isv.insufficient-isv-permissions"}}}}
+          """;
+      JsonNode set = call(sim, "PUT", "/sim/scenario", scenario);
+      assertThat(set.at("/faults/alipay.user.certify.open.initialize/error_answer/code").asString())
+          .isEqualTo("40006");
+      assertThat(call(sim, "GET", "/sim/scenario", null)).isEqualTo(set);
+      assertThat(sim.scenario().faultsFor(GatewayMethods.INITIALIZE).errorAnswer())
+          .isEqualTo(ErrorAnswer.of(1.0, "40006", "isv.insufficient-isv-permissions"));
+
+      RawGateway.Answer badCode =
+          put(
+              sim,
+              "{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"code\":\"4006\",\"sub_code\":\"isv.x\"}}}}");
+      assertThat(badCode.status()).isEqualTo(400);
+      assertThat(JSON.readTree(badCode.body()).get("error").asString()).isEqualTo("bad_request");
+      assertThat(JSON.readTree(badCode.body()).get("message").asString())
+          .contains("code must be 5 digits");
+      RawGateway.Answer noSubCode =
+          put(sim, "{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"code\":\"40006\"}}}}");
+      assertThat(noSubCode.status()).isEqualTo(400);
+      assertThat(JSON.readTree(noSubCode.body()).get("message").asString())
+          .contains("sub_code is required");
+      // a refused scenario leaves the current one in place
+      assertThat(sim.scenario().faultsFor(GatewayMethods.INITIALIZE).errorAnswer()).isNotNull();
+    }
+  }
+
+  private static RawGateway.Answer put(AlipaySimulator sim, String body) {
+    return new RawGateway(sim.baseUrl())
+        .send(
+            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/scenario"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+  }
+
   private static JsonNode call(AlipaySimulator sim, String method, String path, String body) {
     RawGateway.Answer answer =
         new RawGateway(sim.baseUrl())

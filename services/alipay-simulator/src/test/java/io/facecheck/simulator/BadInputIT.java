@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,12 @@ class BadInputIT {
   static void start() {
     sim = TestApps.startWithApp(SimulatorConfig.defaults().withMaxBodyBytes(64 * 1024));
     gateway = new RawGateway(sim.gatewayUrl());
+  }
+
+  /** A bad scenario row the API wrongly accepted must not leak into the other tests. */
+  @AfterEach
+  void calm() {
+    sim.setScenario(Scenario.none());
   }
 
   @AfterAll
@@ -182,6 +189,13 @@ class BadInputIT {
         "PUT|/sim/scenario|{\"outages\":[{\"lasts_ms\":-5}]}|400",
         "PUT|/sim/scenario|{\"auto_user\":{\"enabled\":\"yes\"}}|400",
         "PUT|/sim/scenario|null|400",
+        "PUT|/sim/scenario|{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"code\":\"4006\",\"sub_code\":\"isv.x\"}}}}|400",
+        "PUT|/sim/scenario|{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"code\":40006,\"sub_code\":\"isv.x\"}}}}|400",
+        "PUT|/sim/scenario|{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"sub_code\":\"isv.x\"}}}}|400",
+        "PUT|/sim/scenario|{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"code\":\"40006\",\"sub_code\":\"\"}}}}|400",
+        "PUT|/sim/scenario|{\"faults\":{\"*\":{\"error_answer\":{\"rate\":1,\"code\":\"40006\"}}}}|400",
+        "PUT|/sim/scenario|{\"faults\":{\"*\":{\"system_error_rate\":0.5,\"error_answer\":{\"rate\":0.6,\"code\":\"40006\",\"sub_code\":\"isv.x\"}}}}|400",
+        "PUT|/sim/scenario|{\"outages\":[{\"lasts_ms\":5,\"fault\":\"error_answer\"}]}|400",
         "POST|/sim/certifications/abc/complete|{\"passed\":\"maybe\"}|400",
         "POST|/sim/certifications/abc/complete|{}|400",
         "POST|/sim/certifications/abc/complete|{\"passed\":true}|404",

@@ -179,6 +179,49 @@ class GatewaySdkIT {
   }
 
   @Test
+  void injectedErrorAnswerSurfacesWithItsCodeSubCodeAndTheCodesMsg() throws Exception {
+    long counted = sim.stats().count(GatewayMethods.INITIALIZE, "error_answer");
+    sim.setScenario(
+        Scenario.none()
+            .withFaults(
+                GatewayMethods.INITIALIZE,
+                MethodFaults.of(ErrorAnswer.of(1.0, "40006", "isv.insufficient-isv-permissions"))));
+    AlipayUserCertifyOpenInitializeResponse response = client.execute(initialize(order(), ""));
+    assertThat(response.isSuccess()).isFalse();
+    assertThat(response.getCode()).isEqualTo("40006");
+    assertThat(response.getMsg()).isEqualTo("Insufficient Permissions");
+    assertThat(response.getSubCode()).isEqualTo("isv.insufficient-isv-permissions");
+    assertThat(response.getSubMsg()).isEqualTo("Insufficient Permissions");
+    assertThat(sim.stats().count(GatewayMethods.INITIALIZE, "error_answer")).isEqualTo(counted + 1);
+
+    sim.setScenario(
+        Scenario.none()
+            .withFaults(
+                Scenario.ANY_METHOD,
+                MethodFaults.of(
+                    new ErrorAnswer(1.0, "20001", "aop.invalid-auth-token", "无效的访问令牌"))));
+    AlipayUserCertifyOpenQueryResponse queried = client.execute(query("abc"));
+    assertThat(queried.isSuccess()).isFalse();
+    assertThat(queried.getCode()).isEqualTo("20001");
+    assertThat(queried.getMsg()).isEqualTo("Insufficient Token Permissions");
+    assertThat(queried.getSubCode()).isEqualTo("aop.invalid-auth-token");
+    assertThat(queried.getSubMsg()).isEqualTo("无效的访问令牌");
+  }
+
+  @Test
+  void injectedErrorAnswerIsNotProcessed() throws Exception {
+    long before = sim.stats().certifications().values().stream().mapToLong(Long::longValue).sum();
+    sim.setScenario(
+        Scenario.none()
+            .withFaults(
+                GatewayMethods.INITIALIZE,
+                MethodFaults.of(ErrorAnswer.of(1.0, "40003", "isv.invalid-auth-relations"))));
+    assertThat(client.execute(initialize(order(), "")).getCode()).isEqualTo("40003");
+    long after = sim.stats().certifications().values().stream().mapToLong(Long::longValue).sum();
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
   void http502SurfacesAsAnIoFailure() {
     sim.setScenario(
         Scenario.none().withFaults(GatewayMethods.QUERY, MethodFaults.of(Fault.HTTP_502, 1)));

@@ -74,6 +74,46 @@ class ScenarioFaultsIT {
   }
 
   @Test
+  void errorAnswerFiresAtItsRateAndRepeatsWithTheSameSeed() {
+    Scenario permissions =
+        Scenario.none()
+            .withSeed(42)
+            .withFaults(
+                GatewayMethods.QUERY,
+                MethodFaults.of(ErrorAnswer.of(0.3, "40006", "isv.insufficient-isv-permissions")));
+    try (AlipaySimulator sim = TestApps.startWithApp(SimulatorConfig.defaults())) {
+      RawGateway gateway = new RawGateway(sim.gatewayUrl());
+      String body = queryBody(Instant.now());
+      sim.setScenario(permissions);
+      int seen = 0;
+      for (int i = 0; i < CALLS; i++) {
+        RawGateway.Answer answer = gateway.post(body);
+        assertThat(answer.status()).isEqualTo(200);
+        if ("40006".equals(answer.field("code"))) {
+          assertThat(answer.field("msg")).isEqualTo("Insufficient Permissions");
+          assertThat(answer.field("sub_code")).isEqualTo("isv.insufficient-isv-permissions");
+          assertThat(answer.body())
+              .startsWith("{\"alipay_user_certify_open_query_response\":{")
+              .containsPattern(",\"sign\":\"[A-Za-z0-9+/=]+\"}$");
+          seen++;
+        }
+      }
+      Map<String, Long> first = sim.stats().calls().get(GatewayMethods.QUERY);
+      // binomial(1000, 0.3): 5 standard deviations is 5 * sqrt(1000 * 0.3 * 0.7) ~ 72
+      assertThat(first.get("error_answer")).isBetween(300L - 72, 300L + 72);
+      assertThat((long) seen).isEqualTo(first.get("error_answer"));
+      assertThat(first.get("CERTIFY_ID_NOT_EXIST")).isEqualTo(CALLS - seen);
+
+      sim.setScenario(permissions);
+      sim.resetStats();
+      for (int i = 0; i < CALLS; i++) {
+        gateway.post(body);
+      }
+      assertThat(sim.stats().calls().get(GatewayMethods.QUERY)).isEqualTo(first);
+    }
+  }
+
+  @Test
   void outageWindowStartsAndEndsOnTheClock() {
     Instant start = Instant.parse("2026-11-26T10:00:00Z");
     MutableClock clock = new MutableClock(start);

@@ -107,9 +107,12 @@ public final class GatewayEndpoint {
   }
 
   private Answer answer(GatewayRequest request, String method, CallPlan plan) {
-    if (plan.fault() == Fault.SYSTEM_ERROR) {
+    if (plan.fault() == Fault.SYSTEM_ERROR || plan.fault() == Fault.ERROR_ANSWER) {
+      // not processed: answered before authentication, like Alipay's own front door
       return Answer.error(
-          GatewayError.systemError(),
+          plan.fault() == Fault.SYSTEM_ERROR
+              ? GatewayError.systemError()
+              : GatewayError.injected(plan.errorAnswer()),
           SignAlgorithm.fromSignType(request.get("sign_type")).orElse(SignAlgorithm.RSA2));
     }
     RequestAuthenticator.Outcome auth =

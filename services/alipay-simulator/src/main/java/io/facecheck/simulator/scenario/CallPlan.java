@@ -1,5 +1,6 @@
 package io.facecheck.simulator.scenario;
 
+import io.facecheck.simulator.ErrorAnswer;
 import io.facecheck.simulator.Fault;
 
 /**
@@ -8,7 +9,12 @@ import io.facecheck.simulator.Fault;
  * @param fault the injected fault, or null
  * @param outage whether the fault comes from an outage window
  * @param delayMs how long to hold the response; -1 means never answer
+ * @param errorAnswer what to answer when the fault is {@link Fault#ERROR_ANSWER}, else null
  */
-public record CallPlan(Fault fault, boolean outage, long delayMs) {
+public record CallPlan(Fault fault, boolean outage, long delayMs, ErrorAnswer errorAnswer) {
   public static final CallPlan NORMAL = new CallPlan(null, false, 0);
+
+  public CallPlan(Fault fault, boolean outage, long delayMs) {
+    this(fault, outage, delayMs, null);
+  }
 }

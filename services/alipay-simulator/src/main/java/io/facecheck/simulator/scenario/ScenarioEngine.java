@@ -1,7 +1,9 @@
 package io.facecheck.simulator.scenario;
 
 import io.facecheck.simulator.AutoUser;
+import io.facecheck.simulator.ErrorAnswer;
 import io.facecheck.simulator.Fault;
+import io.facecheck.simulator.MethodFaults;
 import io.facecheck.simulator.Outage;
 import io.facecheck.simulator.Scenario;
 import java.time.Clock;
@@ -62,11 +64,12 @@ public final class ScenarioEngine {
     Instant now = clock.instant();
     for (Outage outage : scenario.outages()) {
       if (outage.covers(method, now)) {
-        return withDelay(scenario, outage.fault(), true, method, n);
+        return withDelay(scenario, outage.fault(), true, method, n, null);
       }
     }
-    Fault fault = scenario.faultsFor(method).pick(SeededDraws.unit(scenario.seed(), method, n));
-    return withDelay(scenario, fault, false, method, n);
+    MethodFaults faults = scenario.faultsFor(method);
+    Fault fault = faults.pick(SeededDraws.unit(scenario.seed(), method, n));
+    return withDelay(scenario, fault, false, method, n, faults.errorAnswer());
   }
 
   /**
@@ -98,7 +101,12 @@ public final class ScenarioEngine {
   }
 
   private static CallPlan withDelay(
-      Scenario scenario, Fault fault, boolean outage, String method, long n) {
+      Scenario scenario,
+      Fault fault,
+      boolean outage,
+      String method,
+      long n,
+      ErrorAnswer errorAnswer) {
     if (fault == Fault.TIMEOUT) {
       return new CallPlan(fault, outage, scenario.timeoutHangMs());
     }
@@ -107,6 +115,6 @@ public final class ScenarioEngine {
     if (fault == null && delay == 0) {
       return CallPlan.NORMAL;
     }
-    return new CallPlan(fault, outage, delay);
+    return new CallPlan(fault, outage, delay, fault == Fault.ERROR_ANSWER ? errorAnswer : null);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecheck.simulator.AutoUser;
+import io.facecheck.simulator.ErrorAnswer;
 import io.facecheck.simulator.Fault;
 import io.facecheck.simulator.GatewayMethods;
 import io.facecheck.simulator.Latency;
@@ -39,6 +40,60 @@ class ScenarioEngineTest {
     assertThat(faults.pick(0.45)).isNull();
     assertThatThrownBy(() -> new MethodFaults(0.6, 0.6, 0, 0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void errorAnswerIsPickedAfterTheOtherFaultsAndCountsInTheSum() {
+    ErrorAnswer permissions = ErrorAnswer.of(0.1, "40006", "isv.insufficient-isv-permissions");
+    MethodFaults faults = new MethodFaults(0.1, 0.1, 0.1, 0.1).withErrorAnswer(permissions);
+    assertThat(faults.pick(0.35)).isEqualTo(Fault.BAD_SIGNATURE);
+    assertThat(faults.pick(0.45)).isEqualTo(Fault.ERROR_ANSWER);
+    assertThat(faults.pick(0.55)).isNull();
+    assertThat(MethodFaults.of(permissions.withRate(1.0)).pick(0.999))
+        .isEqualTo(Fault.ERROR_ANSWER);
+    assertThatThrownBy(() -> new MethodFaults(0.5, 0, 0, 0, ErrorAnswer.of(0.6, "40006", "isv.x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sum to at most 1");
+    assertThatThrownBy(() -> MethodFaults.of(Fault.ERROR_ANSWER, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void errorAnswerNeedsFiveDigitsThatAreNotSuccessAndASubCode() {
+    assertThatThrownBy(() -> ErrorAnswer.of(1, "4006", "isv.x"))
+        .hasMessageContaining("code must be 5 digits");
+    assertThatThrownBy(() -> ErrorAnswer.of(1, "4000a", "isv.x"))
+        .hasMessageContaining("code must be 5 digits");
+    assertThatThrownBy(() -> ErrorAnswer.of(1, null, "isv.x"))
+        .hasMessageContaining("code must be 5 digits");
+    assertThatThrownBy(() -> ErrorAnswer.of(1, "10000", "isv.x")).hasMessageContaining("success");
+    assertThatThrownBy(() -> ErrorAnswer.of(1, "40006", " ")).hasMessageContaining("sub_code");
+    assertThatThrownBy(() -> ErrorAnswer.of(1, "40006", null)).hasMessageContaining("sub_code");
+    assertThatThrownBy(() -> ErrorAnswer.of(1.5, "40006", "isv.x")).hasMessageContaining("rate");
+    assertThatThrownBy(() -> Outage.startingIn(0, 1000, Fault.ERROR_ANSWER))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theErrorAnswerTravelsWithItsPlanOnly() {
+    ErrorAnswer tokens = ErrorAnswer.of(0.5, "20001", "aop.invalid-auth-token");
+    ScenarioEngine engine =
+        new ScenarioEngine(
+            CLOCK,
+            Scenario.none().withSeed(3).withFaults(GatewayMethods.QUERY, MethodFaults.of(tokens)));
+    int answered = 0;
+    for (int i = 0; i < 200; i++) {
+      CallPlan plan = engine.plan(GatewayMethods.QUERY);
+      if (plan.fault() == Fault.ERROR_ANSWER) {
+        assertThat(plan.errorAnswer()).isEqualTo(tokens);
+        answered++;
+      } else {
+        assertThat(plan.errorAnswer()).isNull();
+      }
+    }
+    // binomial(200, 0.5): 5 standard deviations is ~35
+    assertThat(answered).isBetween(100 - 35, 100 + 35);
+    assertThat(engine.plan(GatewayMethods.INITIALIZE)).isEqualTo(CallPlan.NORMAL);
   }
 
   @Test

@@ -1,0 +1,47 @@
+package io.facecheck.simulator;
+
+import java.util.regex.Pattern;
+
+/**
+ * An injected Alipay error answer: HTTP 200, signed, with this {@code code} (its msg from the
+ * simulator's table) and {@code sub_code}; the call is not processed. Produces the answers the
+ * simulator never gives by itself (40006 permissions, 20001 auth token, 40003 auth relations, …).
+ *
+ * @param rate probability 0..1 that a call gets it, drawn with the method's other faults
+ * @param code five digits, not 10000 (that is success)
+ * @param subCode non-empty, e.g. {@code isv.insufficient-isv-permissions}
+ * @param subMsg optional; the code's msg when absent
+ */
+public record ErrorAnswer(double rate, String code, String subCode, String subMsg) {
+  private static final Pattern FIVE_DIGITS = Pattern.compile("\\d{5}");
+
+  public ErrorAnswer {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("error_answer: rate must be between 0 and 1");
+    }
+    if (code == null || !FIVE_DIGITS.matcher(code).matches()) {
+      throw new IllegalArgumentException(
+          "error_answer: code must be 5 digits, e.g. \"40006\", got "
+              + (code == null ? "none" : "\"" + code + "\""));
+    }
+    if ("10000".equals(code)) {
+      throw new IllegalArgumentException("error_answer: code 10000 is success, not an error");
+    }
+    if (subCode == null || subCode.isBlank()) {
+      throw new IllegalArgumentException(
+          "error_answer: sub_code is required, e.g. \"isv.insufficient-isv-permissions\"");
+    }
+  }
+
+  public static ErrorAnswer of(double rate, String code, String subCode) {
+    return new ErrorAnswer(rate, code, subCode, null);
+  }
+
+  public ErrorAnswer withRate(double newRate) {
+    return new ErrorAnswer(newRate, code, subCode, subMsg);
+  }
+
+  public ErrorAnswer withSubMsg(String newSubMsg) {
+    return new ErrorAnswer(rate, code, subCode, newSubMsg);
+  }
+}
