@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facecheck.contracts.request.BizCode;
 import io.facecheck.contracts.request.CertType;
 import io.facecheck.simulator.AlipaySimulator;
+import io.facecheck.simulator.ErrorAnswer;
 import io.facecheck.simulator.Fault;
 import io.facecheck.simulator.GatewayMethods;
 import io.facecheck.simulator.MethodFaults;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The classification table row by row, through the real SDK against the simulator's fault switches.
@@ -35,6 +38,9 @@ import org.junit.jupiter.api.Test;
  * whole JVM, and this test needs a short read timeout.
  */
 class AlipayOutcomesIT {
+
+  /** The error answers come before any lookup, so the id need not exist. */
+  private static final String ANY_CERTIFY_ID = "0123456789abcdef0123456789abcdef";
 
   private static AlipaySimulator simulator;
   private static AlipayClients clients;
@@ -141,6 +147,57 @@ class AlipayOutcomesIT {
         .isEqualTo(new AlipayOutcome.Rejected<IssuedCertification>("INVALID_CERT_NO"));
   }
 
+  /** Codes that mean our configuration is wrong: dead letter PROVIDER_CONFIG, never retried. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "40001, isv.missing-signature",
+    "40006, isv.insufficient-isv-permissions",
+    "20001, aop.invalid-auth-token",
+    "40003, isv.invalid-auth-relations"
+  })
+  void configurationErrorAnswersAreProviderConfigOnInitializeAndQuery(String code, String subCode) {
+    errorAnswer(code, subCode);
+    AttemptedCall<IssuedCertification> started =
+        starter.start(command("default", TestIdentities.certNo()));
+    assertThat(started.outcome()).isInstanceOf(AlipayOutcome.ProviderConfig.class);
+    AlipayOutcome.ProviderConfig<?> config = (AlipayOutcome.ProviderConfig<?>) started.outcome();
+    assertThat(config.code()).isEqualTo(code);
+    assertThat(config.detail()).isEqualTo("code " + code + ", sub_code " + subCode);
+    assertThat(started.attempts()).isEqualTo(1);
+
+    AttemptedCall<QueryAnswer> queried = query.query("default", ANY_CERTIFY_ID);
+    assertThat(queried.outcome())
+        .isEqualTo(
+            new AlipayOutcome.ProviderConfig<QueryAnswer>(
+                code, "code " + code + ", sub_code " + subCode));
+    assertThat(queried.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aBusinessErrorAnswerIsRejectedWithItsSubCode() {
+    errorAnswer("40004", "SOME_BUSINESS_REFUSAL");
+    AttemptedCall<IssuedCertification> started =
+        starter.start(command("default", TestIdentities.certNo()));
+    assertThat(started.outcome())
+        .isEqualTo(new AlipayOutcome.Rejected<IssuedCertification>("SOME_BUSINESS_REFUSAL"));
+    assertThat(started.attempts()).isEqualTo(1);
+    assertThat(query.query("default", ANY_CERTIFY_ID).outcome())
+        .isEqualTo(new AlipayOutcome.Rejected<QueryAnswer>("SOME_BUSINESS_REFUSAL"));
+  }
+
+  @Test
+  void anAopUnknownErrorAnswerIsRetryableAndRetried() {
+    errorAnswer("20000", "aop.unknow-error");
+    AttemptedCall<IssuedCertification> started =
+        starter.start(command("default", TestIdentities.certNo()));
+    assertThat(started.outcome()).isInstanceOf(AlipayOutcome.Retryable.class);
+    assertThat(((AlipayOutcome.Retryable<?>) started.outcome()).detail())
+        .isEqualTo("code 20000, sub_code aop.unknow-error");
+    assertThat(started.attempts()).isEqualTo(3);
+    assertThat(query.query("default", ANY_CERTIFY_ID).outcome())
+        .isInstanceOf(AlipayOutcome.Retryable.class);
+  }
+
   @Test
   void aReadTimeoutOnInitializeIsUnknownAndTheSameOrderNumberFindsTheSameCertification() {
     simulator.setScenario(
@@ -195,6 +252,13 @@ class AlipayOutcomesIT {
   private static String certifyId(AttemptedCall<IssuedCertification> call) {
     assertThat(call.outcome()).isInstanceOf(AlipayOutcome.Succeeded.class);
     return ((AlipayOutcome.Succeeded<IssuedCertification>) call.outcome()).value().certifyId();
+  }
+
+  /** Every initialize and query gets this signed error answer from the simulator. */
+  private static void errorAnswer(String code, String subCode) {
+    simulator.setScenario(
+        Scenario.none()
+            .withFaults(Scenario.ANY_METHOD, MethodFaults.of(ErrorAnswer.of(1.0, code, subCode))));
   }
 
   private static void fault(String method, Fault fault) {
