@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code infra}: Kafka, PostgreSQL and the simulator, for services run as their own processes. */
 @Command(
@@ -23,17 +21,11 @@ public final class InfraCommand implements Callable<Integer> {
 
   @Mixin StackOptions stack;
 
-  @Option(
-      names = "--auto-user",
-      description = "Let the simulator's automatic user complete every certification.")
-  boolean autoUser;
-
-  @ArgGroup(exclusive = false, heading = "Automatic user (with --auto-user)%n")
-  UserOptions user = new UserOptions();
+  @Mixin AutoUserOption autoUser;
 
   @Override
   public Integer call() throws InterruptedException, IOException {
-    StackSettings settings = stack.settings(autoUser ? user.autoUser() : null, "INFO");
+    StackSettings settings = stack.settings(autoUser.autoUserOrNull(), "INFO");
     Stack running = Stack.startInfrastructure(settings);
     String exports = EnvironmentExport.exports(running.serviceProperties());
     Path envFile = settings.dataDirectory().resolve("infra.env");

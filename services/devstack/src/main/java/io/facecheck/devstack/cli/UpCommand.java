@@ -3,10 +3,8 @@ package io.facecheck.devstack.cli;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code up}: the whole stack, until Ctrl-C. */
 @Command(
@@ -20,17 +18,11 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin StackOptions stack;
 
-  @Option(
-      names = "--auto-user",
-      description = "Let the simulator's automatic user complete every certification.")
-  boolean autoUser;
-
-  @ArgGroup(exclusive = false, heading = "Automatic user (with --auto-user)%n")
-  UserOptions user = new UserOptions();
+  @Mixin AutoUserOption autoUser;
 
   @Override
   public Integer call() throws InterruptedException {
-    StackSettings settings = stack.settings(autoUser ? user.autoUser() : null, "INFO");
+    StackSettings settings = stack.settings(autoUser.autoUserOrNull(), "INFO");
     Stack running = Stack.startAll(settings);
     System.out.println(Banner.up(running));
     UntilStopped.await(running);

@@ -69,4 +69,17 @@ class CommandLineTest {
         .containsEntry("facecheck.worker.max-poll-records", "100")
         .containsEntry("logging.level.root", "WARN");
   }
+
+  @Test
+  void upAndInfraShareTheAutoUserOption() {
+    UpCommand up = new UpCommand();
+    new CommandLine(up).parseArgs("--auto-user", "--pass-rate", "0.5", "--abandon-rate", "0.25");
+    InfraCommand infra = new InfraCommand();
+    new CommandLine(infra).parseArgs();
+
+    // the simulator takes the pass rate among users who finish: 0.5 of all is 2/3 of 0.75
+    assertThat(up.autoUser.autoUserOrNull().passRate()).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(up.autoUser.autoUserOrNull().abandonRate()).isEqualTo(0.25);
+    assertThat(infra.autoUser.autoUserOrNull()).isNull();
+  }
 }
