@@ -22,7 +22,14 @@ public enum DeadLetterReason {
    */
   PROVIDER_CONFIG,
   /** Transient failures outlasted every retry. */
-  RETRIES_EXHAUSTED;
+  RETRIES_EXHAUSTED,
+  /**
+   * PostgreSQL refuses to store it however often it is retried (a data or constraint error, e.g. a
+   * string it cannot hold): the record is parked instead of stalling its partition.
+   */
+  UNSTORABLE,
+  /** A payload whose schema_version this consumer does not know: never processed as v1. */
+  UNKNOWN_SCHEMA_VERSION;
 
   /** The header value: the constant's name, as ASCII. */
   public String code() {

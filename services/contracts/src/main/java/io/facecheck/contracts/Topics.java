@@ -18,6 +18,12 @@ public final class Topics {
   /** Key verification_id; payload schemas/verification-callback.v1.json. */
   public static final String CALLBACKS = "verification-callbacks";
 
+  /**
+   * Dead letters of {@link #CALLBACKS}: a user's return the reconciler could not record, kept for
+   * ops to replay instead of discarded.
+   */
+  public static final String CALLBACKS_DLT = "verification-callbacks-dlt";
+
   /** Key verification_id; payload schemas/verification-query.v1.json. */
   public static final String QUERIES = "verification-queries";
 
@@ -29,6 +35,9 @@ public final class Topics {
 
   /** Key verification_id; payload schemas/verification-query-result.v1.json. */
   public static final String QUERY_RESULTS = "verification-query-results";
+
+  /** Dead letters of {@link #QUERY_RESULTS}: an Alipay answer the reconciler could not decide. */
+  public static final String QUERY_RESULTS_DLT = "verification-query-results-dlt";
 
   /** Key {@link #resultKey}; payload schemas/verification-result.v1.json. */
   public static final String RESULTS = "verification-results";

@@ -25,7 +25,9 @@ final class StoredVerifications {
 
   private static final String SOURCE = "intake-it";
 
-  private final RequestParser parser = new RequestParser();
+  private final RequestParser parser =
+      new RequestParser(
+          "facecheck-test-request-hash-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   private final PiiCipher cipher =
       new PiiCipher(PiiKeyRing.of("it-key", Map.of("it-key", new byte[32])));
   private final VerificationStore store;

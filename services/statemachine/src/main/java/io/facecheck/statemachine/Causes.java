@@ -12,6 +12,7 @@ public final class Causes {
   public static final String QUERY_PASSED = "QUERY_PASSED";
   public static final String QUERY_FAILED = "QUERY_FAILED";
   public static final String EXPIRED_AFTER_FINAL_QUERY = "EXPIRED_AFTER_FINAL_QUERY";
+  public static final String EXPIRED_BEFORE_START = "EXPIRED_BEFORE_START";
   public static final String REQUEST_REJECTED = "REQUEST_REJECTED";
   public static final String DEAD_LETTERED = "DEAD_LETTERED";
   public static final String REPLAYED = "REPLAYED";

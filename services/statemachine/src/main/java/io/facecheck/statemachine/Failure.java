@@ -15,9 +15,30 @@ public record Failure(String code, String field, String message) {
   /** The user did not finish before expires_at, and the final query confirmed it. */
   public static final String VERIFICATION_EXPIRED = "VERIFICATION_EXPIRED";
 
+  /** verifications.error_message holds at most this many characters. */
+  public static final int MAX_MESSAGE = 2048;
+
+  /** verifications.error_field holds at most this many characters. */
+  public static final int MAX_FIELD = 256;
+
   public Failure {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
+    // a request with hundreds of field errors must still be storable as REJECTED, never a row
+    // PostgreSQL refuses on every redelivery: cut to the columns' limits
+    message = cut(message, MAX_MESSAGE);
+    field = field == null ? null : cut(field, MAX_FIELD);
+  }
+
+  private static String cut(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--; // never split a surrogate pair: half of one cannot be stored either
+    }
+    return s.substring(0, end) + "…";
   }
 
   /** The text of the result event's error.message: the field first, when there is one. */

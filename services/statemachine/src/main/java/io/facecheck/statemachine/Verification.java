@@ -130,6 +130,30 @@ public record Verification(
                     "the user did not finish the verification before " + expiresAt));
   }
 
+  /**
+   * Reached past expires_at before a certify URL was issued (a late redelivery or replay): it is
+   * never initialized, since nobody could finish it; no query is needed, no user was ever sent.
+   */
+  public StatusChange markExpiredBeforeStart(Instant now) {
+    Objects.requireNonNull(now, "now");
+    if (status != VerificationStatus.RECEIVED && status != INITIALIZING) {
+      throw refused("only a verification not yet started can expire before its start");
+    }
+    if (expiresAt == null || now.isBefore(expiresAt)) {
+      throw refused("EXPIRED before the start needs now at or after expires_at " + expiresAt);
+    }
+    return move(
+        EXPIRED,
+        Causes.EXPIRED_BEFORE_START,
+        Map.of(),
+        d ->
+            d.failure =
+                new Failure(
+                    Failure.VERIFICATION_EXPIRED,
+                    null,
+                    "the verification could not be started before " + expiresAt));
+  }
+
   /** The request cannot be started: invalid, or Alipay refused it (40004 with its sub_code). */
   public StatusChange markRejected(String code, String field, String message) {
     Failure failure = new Failure(code, field, message);

@@ -28,8 +28,10 @@ public enum VerificationStatus {
       new EnumMap<>(VerificationStatus.class);
 
   static {
-    NEXT.put(RECEIVED, EnumSet.of(INITIALIZING, REJECTED, DEAD_LETTERED));
-    NEXT.put(INITIALIZING, EnumSet.of(AWAITING_USER, REJECTED, DEAD_LETTERED));
+    // EXPIRED before the start: a request (or a replay) that reaches the worker past expires_at is
+    // never initialized; nobody could open its certify URL any more
+    NEXT.put(RECEIVED, EnumSet.of(INITIALIZING, REJECTED, EXPIRED, DEAD_LETTERED));
+    NEXT.put(INITIALIZING, EnumSet.of(AWAITING_USER, REJECTED, EXPIRED, DEAD_LETTERED));
     NEXT.put(AWAITING_USER, EnumSet.of(PASSED, FAILED, EXPIRED, DEAD_LETTERED));
     NEXT.put(PASSED, EnumSet.noneOf(VerificationStatus.class));
     NEXT.put(FAILED, EnumSet.noneOf(VerificationStatus.class));

@@ -50,6 +50,18 @@ public interface VerificationStore {
    */
   List<Verification> claimDueQueries(Instant now, int limit, Duration lease);
 
+  /**
+   * Ops asks for a dead-lettered verification to be resumed: the request is bound to its current
+   * {@code version}, so it is used at most once (the resume moves the version on) and a record on a
+   * topic alone, which anyone who can produce could forge, never resumes anything.
+   *
+   * @return false when the verification is not DEAD_LETTERED at {@code version}
+   */
+  boolean requestReplay(UUID id, long version, String source);
+
+  /** Whether ops asked to resume {@code verification} as it is now (DEAD_LETTERED, its version). */
+  boolean replayRequested(Verification verification);
+
   /** The timeline, oldest first. */
   List<Transition> timeline(UUID id);
 }

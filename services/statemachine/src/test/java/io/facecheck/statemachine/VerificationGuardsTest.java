@@ -31,6 +31,40 @@ class VerificationGuardsTest {
   }
 
   @Test
+  void expiresBeforeTheStartOnlyAtOrAfterExpiresAtAndOnlyUnstarted() {
+    Verification initializing = Fixtures.initializing();
+    Instant expiry = initializing.expiresAt();
+
+    assertThatThrownBy(() -> initializing.markExpiredBeforeStart(expiry.minusSeconds(1)))
+        .isInstanceOf(IllegalTransitionException.class);
+    StatusChange expired = initializing.markExpiredBeforeStart(expiry);
+    assertThat(expired.to()).isEqualTo(VerificationStatus.EXPIRED);
+    assertThat(expired.cause()).isEqualTo(Causes.EXPIRED_BEFORE_START);
+    assertThat(expired.resultEvent()).contains(ResultType.EXPIRED);
+    assertThat(Fixtures.received().markExpiredBeforeStart(expiry).to())
+        .isEqualTo(VerificationStatus.EXPIRED);
+    assertThatThrownBy(() -> Fixtures.awaitingUser().markExpiredBeforeStart(expiry.plusSeconds(1)))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void aFailureIsCutToWhatItsColumnsHold() {
+    Failure failure = new Failure("INVALID_REQUEST", "/m/" + "k".repeat(400), "e".repeat(5000));
+
+    assertThat(failure.message()).hasSize(Failure.MAX_MESSAGE).endsWith("…");
+    assertThat(failure.field()).hasSize(Failure.MAX_FIELD);
+    String pairs = "😀".repeat(2000); // 4000 chars of surrogate pairs: the cut keeps pairs whole
+    assertThat(new Failure("X", null, pairs).message()).doesNotContain("\ud83d…");
+    assertThat(Character.isHighSurrogate(cutBeforeEllipsis(new Failure("X", null, pairs))))
+        .isFalse();
+  }
+
+  private static char cutBeforeEllipsis(Failure failure) {
+    String m = failure.message();
+    return m.charAt(m.length() - 2);
+  }
+
+  @Test
   void resumesToTheStatusItLeftAndClearsTheDeadLetter() {
     Verification parked = Fixtures.initializing().markDeadLettered("PROVIDER_CONFIG").after();
     assertThat(parked.deadLetter().left()).isEqualTo(VerificationStatus.INITIALIZING);

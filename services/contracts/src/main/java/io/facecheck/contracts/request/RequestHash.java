@@ -2,7 +2,6 @@ package io.facecheck.contracts.request;
 
 import io.facecheck.contracts.schema.PayloadJson;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -20,10 +19,6 @@ final class RequestHash {
     this.hmacKey = hmacKey;
   }
 
-  static RequestHash sha256() {
-    return new RequestHash(null);
-  }
-
   static RequestHash hmacSha256(byte[] key) {
     Objects.requireNonNull(key, "key");
     if (key.length < 16) {
@@ -33,16 +28,16 @@ final class RequestHash {
   }
 
   String of(VerificationRequest request) {
-    byte[] canonical = PayloadJson.canonicalMapper().writeValueAsBytes(request);
+    return ofBytes(PayloadJson.canonicalMapper().writeValueAsBytes(request));
+  }
+
+  String ofBytes(byte[] canonical) {
     try {
-      if (hmacKey == null) {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-      }
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
       return HexFormat.of().formatHex(mac.doFinal(canonical));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+      throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
     }
   }
 }

@@ -34,23 +34,23 @@ public final class RequestParser {
 
   private final RequestHash hash;
 
-  /** Hashes with plain SHA-256. */
-  public RequestParser() {
-    this(RequestHash.sha256());
+  /**
+   * Hashes with HMAC-SHA256 under {@code hashKey}, so a stored hash cannot be brute-forced offline
+   * to recover the cert_no it covers. There is no unkeyed variant: a service without its key must
+   * not start.
+   */
+  public RequestParser(byte[] hashKey) {
+    this.hash = RequestHash.hmacSha256(hashKey);
+    // compile the schema now (about a second), at start-up rather than on the first record
+    PayloadSchema.VERIFICATION_REQUEST.schema();
   }
 
   /**
-   * Hashes with HMAC-SHA256 under {@code hashKey}, so a stored hash cannot be brute-forced offline
-   * to recover the cert_no it covers.
+   * The keyed hash of raw bytes, for a request too broken to be canonicalised (an invalid one is
+   * stored with the hash of its exact bytes, so a redelivery is recognised as the same).
    */
-  public RequestParser(byte[] hashKey) {
-    this(RequestHash.hmacSha256(hashKey));
-  }
-
-  private RequestParser(RequestHash hash) {
-    this.hash = hash;
-    // compile the schema now (about a second), at start-up rather than on the first record
-    PayloadSchema.VERIFICATION_REQUEST.schema();
+  public String rawHash(byte[] value) {
+    return hash.ofBytes(value);
   }
 
   public ParseOutcome parse(byte[] value) {
@@ -89,7 +89,8 @@ public final class RequestParser {
   }
 
   private ParseOutcome validate(JsonNode root) {
-    List<FieldError> errors = new ArrayList<>(PayloadSchema.VERIFICATION_REQUEST.validate(root));
+    List<FieldError> errors = new ArrayList<>(UnstorableStrings.in(root));
+    errors.addAll(PayloadSchema.VERIFICATION_REQUEST.validate(root));
     checkResidentIdNumber(root, errors);
     if (!errors.isEmpty()) {
       return new Invalid(

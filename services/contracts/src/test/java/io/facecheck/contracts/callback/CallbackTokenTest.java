@@ -25,7 +25,40 @@ class CallbackTokenTest {
   void roundTripsTheVerificationIdAndExpiry() {
     String token = tokens.issue(ID, NOT_AFTER);
 
-    assertThat(tokens.verify(token, BEFORE)).isEqualTo(new Valid(ID, NOT_AFTER));
+    assertThat(tokens.verify(token, BEFORE)).isEqualTo(new Valid(ID, NOT_AFTER, null));
+  }
+
+  @Test
+  void versionTwoCarriesTheBusinessReturnUrl() {
+    String url = "https://loan.example/kyc/done?order=42&lang=中文";
+    String token = tokens.issue(ID, NOT_AFTER, url);
+
+    assertThat(token).matches("[A-Za-z0-9_-]+");
+    assertThat(tokens.verify(token, BEFORE)).isEqualTo(new Valid(ID, NOT_AFTER, url));
+  }
+
+  @Test
+  void anAlteredReturnUrlIsForged() {
+    String token = tokens.issue(ID, NOT_AFTER, "https://loan.example/a");
+    String other = tokens.issue(ID, NOT_AFTER, "https://evil.example/a");
+    // same length: the evil URL under the genuine token's MAC keeps the structure, only the MAC
+    // can tell
+    byte[] genuine = java.util.Base64.getUrlDecoder().decode(token);
+    byte[] evil = java.util.Base64.getUrlDecoder().decode(other);
+    System.arraycopy(genuine, genuine.length - 32, evil, evil.length - 32, 32);
+    String spliced = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(evil);
+
+    assertThat(tokens.verify(spliced, BEFORE)).isEqualTo(new Refused(Refusal.FORGED));
+  }
+
+  @Test
+  void aVersionTwoTokenWithAWrongLengthIsMalformed() {
+    String token = tokens.issue(ID, NOT_AFTER, "https://loan.example/a");
+    byte[] bytes = java.util.Base64.getUrlDecoder().decode(token);
+    bytes[26] = (byte) (bytes[26] + 1); // the url length no longer matches the token's size
+    String bent = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+    assertThat(tokens.verify(bent, BEFORE)).isEqualTo(new Refused(Refusal.MALFORMED));
   }
 
   @Test

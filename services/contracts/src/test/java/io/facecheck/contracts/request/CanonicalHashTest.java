@@ -20,7 +20,9 @@ class CanonicalHashTest {
        "metadata": {"order": "42"}, "app": "default"}
       """;
 
-  private final RequestParser parser = new RequestParser();
+  private final RequestParser parser =
+      new RequestParser(
+          "facecheck-test-request-hash-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   @Test
   void sameRequestInAnotherKeyOrderOrWithDefaultsSpelledOutHashesEqual() {

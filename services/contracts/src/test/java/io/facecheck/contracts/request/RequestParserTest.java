@@ -36,7 +36,9 @@ class RequestParserTest {
        "metadata": {"order": "42"}, "app": "default"}
       """;
 
-  private final RequestParser parser = new RequestParser();
+  private final RequestParser parser =
+      new RequestParser(
+          "facecheck-test-request-hash-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   static Stream<Arguments> unparseableExamples() {
     JsonNode expectations = Examples.read(UNPARSEABLE.resolve("expectations.json"));

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 /** Every example of schemas/examples against the real validator, for the stated reason. */
 class ExamplesValidationTest {
 
-  private static final RequestParser PARSER = new RequestParser();
+  private static final RequestParser PARSER =
+      new RequestParser(
+          "facecheck-test-request-hash-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   static Stream<Arguments> validExamples() {
     return Stream.of(PayloadSchema.values())

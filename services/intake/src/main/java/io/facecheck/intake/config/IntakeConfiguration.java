@@ -74,10 +74,15 @@ public class IntakeConfiguration {
 
   @Bean
   RequestParser requestParser(RequestHashProperties hashing) {
-    // must hash exactly as the worker does, or every retry would look like a conflict
-    return hashing.key() == null || hashing.key().isEmpty()
-        ? new RequestParser()
-        : new RequestParser(hashing.key().getBytes(StandardCharsets.UTF_8));
+    // must hash exactly as the worker does, or every retry would look like a conflict; an
+    // unkeyed hash over a request would let anyone who reads the table confirm a guessed ID number
+    String key = hashing.key();
+    if (key == null || key.length() < 16) {
+      throw new IllegalStateException(
+          "facecheck.request-hash.key is not set (or shorter than 16 characters): set the same"
+              + " key as the worker's (FACECHECK_REQUESTHASH_KEY)");
+    }
+    return new RequestParser(key.getBytes(StandardCharsets.UTF_8));
   }
 
   @Bean

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class RequestIntakeTest {
 
   private static final AuthenticatedClient LOAN = new AuthenticatedClient(CLIENT);
-  private static final RequestParser PARSER = new RequestParser();
+  private static final RequestParser PARSER =
+      new RequestParser(
+          "facecheck-test-request-hash-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   private final List<byte[]> published = new ArrayList<>();
   private final List<String> keys = new ArrayList<>();

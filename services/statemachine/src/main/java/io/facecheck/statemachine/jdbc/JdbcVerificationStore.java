@@ -268,6 +268,38 @@ public final class JdbcVerificationStore implements VerificationStore {
   }
 
   @Override
+  public boolean requestReplay(UUID id, long version, String source) {
+    return jdbc.sql(
+                    "INSERT INTO replay_requests (verification_id, version, requested_by, requested_at)"
+                        + " SELECT id, version, :source, :now FROM verifications"
+                        + " WHERE id = :id AND version = :version AND status = 'DEAD_LETTERED'"
+                        + " ON CONFLICT (verification_id, version) DO NOTHING")
+                .param("source", source)
+                .param("now", toDb(clock.instant()))
+                .param("id", id)
+                .param("version", version)
+                .update()
+            == 1
+        || replayRequested(id, version);
+  }
+
+  @Override
+  public boolean replayRequested(Verification verification) {
+    return verification.status() == VerificationStatus.DEAD_LETTERED
+        && replayRequested(verification.id(), verification.version());
+  }
+
+  private boolean replayRequested(UUID id, long version) {
+    return jdbc.sql(
+                "SELECT count(*) FROM replay_requests WHERE verification_id = :id AND version = :v")
+            .param("id", id)
+            .param("v", version)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  @Override
   public List<Transition> timeline(UUID id) {
     return timeline.read(id);
   }

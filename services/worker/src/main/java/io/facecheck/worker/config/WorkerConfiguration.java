@@ -85,10 +85,14 @@ public class WorkerConfiguration {
   @Bean
   RequestParser requestParser(SharedSecretsProperties shared) {
     String key = shared.requestHash().key();
-    // must hash exactly as intake does, or every retry would look like a conflict
-    return key == null || key.isEmpty()
-        ? new RequestParser()
-        : new RequestParser(key.getBytes(StandardCharsets.UTF_8));
+    // must hash exactly as intake does, or every retry would look like a conflict; an unkeyed
+    // hash over a request would let anyone who reads the table confirm a guessed ID number
+    if (key == null || key.length() < 16) {
+      throw new IllegalStateException(
+          "facecheck.request-hash.key is not set (or shorter than 16 characters): set the same"
+              + " key as intake's (FACECHECK_REQUESTHASH_KEY)");
+    }
+    return new RequestParser(key.getBytes(StandardCharsets.UTF_8));
   }
 
   @Bean

@@ -143,7 +143,9 @@ public final class InitiationService {
             identity.certName(),
             identity.certNo(),
             returnUrls.forVerification(
-                verification.id(), verification.expiresAt().plus(settings.callbackGrace())));
+                verification.id(),
+                verification.expiresAt().plus(settings.callbackGrace()),
+                request.returnUrl()));
     AttemptedCall<IssuedCertification> call = starter.start(command);
     AlipayOutcome<IssuedCertification> outcome = call.outcome();
     if (outcome instanceof AlipayOutcome.Retryable<?> r) {

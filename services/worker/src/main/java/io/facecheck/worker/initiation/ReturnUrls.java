@@ -19,10 +19,16 @@ public final class ReturnUrls {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
   }
 
-  /** The URL for {@code verificationId}, its token valid until {@code notAfter}. */
-  public String forVerification(UUID verificationId, Instant notAfter) {
+  /**
+   * The URL for {@code verificationId}, its token valid until {@code notAfter}. The token carries
+   * {@code businessReturnUrl}, so intake sends the browser on even while PostgreSQL is away.
+   */
+  public String forVerification(UUID verificationId, Instant notAfter, String businessReturnUrl) {
     // the token is URL-safe base64 without padding: no encoding needed
     String separator = callbackBaseUrl.contains("?") ? "&" : "?";
-    return callbackBaseUrl + separator + "token=" + tokens.issue(verificationId, notAfter);
+    return callbackBaseUrl
+        + separator
+        + "token="
+        + tokens.issue(verificationId, notAfter, businessReturnUrl);
   }
 }

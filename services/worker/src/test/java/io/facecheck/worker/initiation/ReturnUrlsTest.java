@@ -18,12 +18,12 @@ class ReturnUrlsTest {
     Instant notAfter = Instant.parse("2026-11-26T10:15:00Z");
     String url =
         new ReturnUrls("http://localhost:8080/v1/callbacks/alipay/return", tokens)
-            .forVerification(id, notAfter);
+            .forVerification(id, notAfter, "https://loan.example/kyc/done");
 
     assertThat(url).startsWith("http://localhost:8080/v1/callbacks/alipay/return?token=");
     String token = URI.create(url).getQuery().substring("token=".length());
     assertThat(tokens.verify(token, notAfter.minusSeconds(1)))
-        .isEqualTo(new CallbackToken.Valid(id, notAfter));
+        .isEqualTo(new CallbackToken.Valid(id, notAfter, "https://loan.example/kyc/done"));
     assertThat(tokens.verify(token, notAfter.plusSeconds(1)))
         .isEqualTo(new CallbackToken.Refused(CallbackToken.Refusal.EXPIRED));
   }
@@ -32,7 +32,7 @@ class ReturnUrlsTest {
   void appendsToABaseUrlThatAlreadyHasAQuery() {
     String url =
         new ReturnUrls("https://cb.example/return?tenant=a", tokens)
-            .forVerification(UUID.randomUUID(), Instant.now());
+            .forVerification(UUID.randomUUID(), Instant.now(), "https://loan.example/done");
     assertThat(url).startsWith("https://cb.example/return?tenant=a&token=");
   }
 }

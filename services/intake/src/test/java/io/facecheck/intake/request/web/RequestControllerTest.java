@@ -53,7 +53,13 @@ class RequestControllerTest {
 
   @Test
   void answersAnInvalidRequestWith400NamingTheFieldButNotItsValue() {
-    RequestIntake intake = new RequestIntake(new RequestParser(), new FakeLookup(), (k, v) -> {});
+    RequestIntake intake =
+        new RequestIntake(
+            new RequestParser(
+                "facecheck-test-request-hash-key"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new FakeLookup(),
+            (k, v) -> {});
     IntakeOutcome outcome =
         intake.submit(
             new AuthenticatedClient(CLIENT),
