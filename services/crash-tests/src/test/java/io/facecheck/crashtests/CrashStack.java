@@ -39,6 +39,7 @@ final class CrashStack implements AutoCloseable {
   private final List<ChildJvm> started = new ArrayList<>();
   private ChildJvm worker;
   private ChildJvm reconciler;
+  private ChildJvm intake;
 
   private CrashStack(
       Path logs,
@@ -108,6 +109,7 @@ final class CrashStack implements AutoCloseable {
     ChildJvm child;
     synchronized (this) {
       child = launch("intake", IntakeApplication.class, settings.intake(), settings.intakePort());
+      intake = child;
     }
     return child.awaitHealthy(START);
   }
@@ -118,6 +120,10 @@ final class CrashStack implements AutoCloseable {
 
   synchronized ChildJvm reconciler() {
     return reconciler;
+  }
+
+  synchronized ChildJvm intake() {
+    return intake;
   }
 
   AlipaySimulator simulator() {
@@ -134,6 +140,19 @@ final class CrashStack implements AutoCloseable {
 
   String bootstrapServers() {
     return settings.bootstrapServers();
+  }
+
+  String intakeUrl() {
+    return settings.intakeUrl();
+  }
+
+  /** A client intake accepts POSTs from, and its bearer token. */
+  String httpClientId() {
+    return settings.httpClientId();
+  }
+
+  String httpClientToken() {
+    return settings.httpClientToken();
   }
 
   /** The intake's health page: where the simulated browser lands after the callback's redirect. */

@@ -117,6 +117,15 @@ final class ServiceSettings {
     return secrets.appId();
   }
 
+  /** The client intake knows a bearer token of (the devstack's demo client). */
+  String httpClientId() {
+    return secrets.clientId();
+  }
+
+  String httpClientToken() {
+    return secrets.clientToken();
+  }
+
   String bootstrapServers() {
     return bootstrapServers;
   }
