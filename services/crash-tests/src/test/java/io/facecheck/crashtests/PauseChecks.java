@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -100,8 +101,11 @@ final class PauseChecks {
     long callbacksDuring =
         callbacksReceived.values().stream().flatMap(List::stream).filter(run::duringPause).count();
     System.out.printf(
-        "pg-pause: %d callbacks on verification-callbacks stamped during the pause (%d in all)%n",
-        callbacksDuring, callbacksReceived.values().stream().mapToLong(List::size).sum());
+        "pg-pause: %d callbacks on verification-callbacks stamped during the pause (%d in all);"
+            + " intake stamped them %s after the user left Alipay%n",
+        callbacksDuring,
+        callbacksReceived.values().stream().mapToLong(List::size).sum(),
+        spread(during.stream().map(this::untilStamped).flatMap(Optional::stream).toList()));
     List<Attempt> postsDuring = run.postsDuringPause();
     System.out.printf(
         "pg-pause: %d POSTs sent during the pause (%d requests): %s, answered in %s; %d after"
@@ -196,6 +200,18 @@ final class PauseChecks {
   private boolean landedDuringPause(Return r) {
     Instant landed = businessPage.landedAt(r.requestId());
     return landed != null && run.duringPause(landed);
+  }
+
+  /** From the user's leaving Alipay to intake's stamp on the first callback after it. */
+  private Optional<Duration> untilStamped(Return r) {
+    VerificationRow row = rowByRequest.get(r.requestId());
+    Instant from = r.startedAt().minus(SKEW);
+    return row == null
+        ? Optional.empty()
+        : callbacksReceived.getOrDefault(row.id(), List.of()).stream()
+            .filter(at -> !at.isBefore(from))
+            .min(Instant::compareTo)
+            .map(at -> Duration.between(r.startedAt(), at));
   }
 
   private boolean hasCallbackDuring(Return r) {

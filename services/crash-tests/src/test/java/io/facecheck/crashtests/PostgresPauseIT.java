@@ -42,13 +42,14 @@ import org.springframework.util.FileSystemUtils;
  * the simulator: none lost, none EXPIRED for lack of a recorded return, one final event each.
  *
  * <p>The same child-JVM stack as {@link CrashIT} (intake, worker, reconciler; real broker, real
- * PostgreSQL with fsync on, the simulator). {@value #RETURNING} requests get their certify URL
- * before the pause; their users finish (seeded: {@value #PASS_RATE} pass) and return spread over
- * the first three quarters of the pause, through intake's callback to the business page. During the
- * pause {@value #KAFKA_DURING} more requests are produced to Kafka and {@value #HTTP_DURING} POSTed
- * to intake (retried after a 503's Retry-After, as a client would); their users are the simulator's
- * automatic user once PostgreSQL is back. The verdict comes from PostgreSQL, the topics and the
- * simulator's records, never from the services' own counters.
+ * PostgreSQL with fsync on, the simulator). {@value #RETURNING} requests (some POSTed to intake,
+ * the rest produced to Kafka) get their certify URL before the pause; their users finish (seeded:
+ * {@value #PASS_RATE} pass) and return spread over the first three quarters of the pause, through
+ * intake's callback to the business page. During the pause {@value #KAFKA_DURING} more requests are
+ * produced to Kafka and {@value #HTTP_DURING} POSTed to intake (retried after a 503's Retry-After,
+ * as a client would); their users are the simulator's automatic user once PostgreSQL is back. The
+ * verdict comes from PostgreSQL, the topics and the simulator's records, never from the services'
+ * own counters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresPauseIT {
@@ -57,6 +58,14 @@ class PostgresPauseIT {
   static final Duration PAUSE = Duration.ofSeconds(Long.getLong("facecheck.pg-pause.seconds", 60));
 
   static final int RETURNING = 120;
+
+  /**
+   * Of the {@value #RETURNING}, how many are POSTed to intake (the rest produced to Kafka): intake
+   * has served requests before PostgreSQL stops, as it would in production (its Kafka producer is
+   * connected, not started cold in the middle of the pause).
+   */
+  static final int POSTED_BEFORE = 20;
+
   static final int KAFKA_DURING = 40;
   static final int HTTP_DURING = 40;
   static final double PASS_RATE = 0.6;
@@ -110,8 +119,9 @@ class PostgresPauseIT {
             .collect(Collectors.toMap(Request::requestId, r -> draws.nextDouble() < PASS_RATE));
 
     PauseRun run;
+    IntakeDoor door = new IntakeDoor(stack.intakeUrl(), stack.httpClientToken());
     try (KafkaProducer<String, byte[]> producer = RequestBatch.producer(stack.bootstrapServers())) {
-      Map<String, String> certifyIds = issueBeforeThePause(producer, batch, issuedBefore);
+      Map<String, String> certifyIds = issueBeforeThePause(producer, door, batch, issuedBefore);
       // certifications issued from now on (for the requests that arrive during the pause) get
       // the simulator's automatic user
       stack
@@ -122,7 +132,6 @@ class PostgresPauseIT {
                   .scenario()
                   .withAutoUser(AutoUser.after(300, PASS_RATE, 0.0).withDelayJitterMs(1_000)));
       ReturningUsers users = new ReturningUsers(stack.simulator());
-      IntakeDoor door = new IntakeDoor(stack.intakeUrl(), stack.httpClientToken());
       List<Callable<?>> arrivals = new ArrayList<>();
       List<Long> moments = new ArrayList<>();
       for (int i = 0; i < RETURNING; i++) {
@@ -183,11 +192,21 @@ class PostgresPauseIT {
     stack.reconciler().assertAlive();
   }
 
-  /** Produces the requests and waits until each is AWAITING_USER: request_id → certify_id. */
+  /**
+   * Sends the requests, the first {@value #POSTED_BEFORE} to intake and the rest to Kafka, and
+   * waits until each is AWAITING_USER: request_id → certify_id.
+   */
   private Map<String, String> issueBeforeThePause(
-      KafkaProducer<String, byte[]> producer, RequestBatch batch, List<Request> requests)
+      KafkaProducer<String, byte[]> producer,
+      IntakeDoor door,
+      RequestBatch batch,
+      List<Request> requests)
       throws Exception {
-    for (Request request : requests) {
+    Instant giveUp = Instant.now().plus(START);
+    for (Request request : requests.subList(0, POSTED_BEFORE)) {
+      assertThat(door.submit(request, giveUp).accepted()).as(request.requestId()).isTrue();
+    }
+    for (Request request : requests.subList(POSTED_BEFORE, requests.size())) {
       producer.send(RequestBatch.record(request)).get();
     }
     await("every certify URL issued before the pause")
