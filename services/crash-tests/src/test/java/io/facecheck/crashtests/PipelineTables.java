@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -118,6 +119,33 @@ final class PipelineTables {
                     new TransitionRow(
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
     return timelines;
+  }
+
+  /** When each of the client's verifications first got a timeline row with {@code cause}. */
+  Map<UUID, Instant> firstRowWithCause(String clientId, String cause) throws SQLException {
+    Map<UUID, Instant> first = new LinkedHashMap<>();
+    query(
+        "SELECT t.verification_id, min(t.occurred_at) FROM verification_transitions t"
+            + " JOIN verifications v ON v.id = t.verification_id"
+            + " WHERE v.client_id = ? AND t.cause = '"
+            + cause
+            + "' GROUP BY 1",
+        clientId,
+        rs -> first.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()));
+    return first;
+  }
+
+  /** When each of the client's final verifications moved into its final status. */
+  Map<UUID, Instant> decidedAt(String clientId) throws SQLException {
+    Map<UUID, Instant> decided = new LinkedHashMap<>();
+    query(
+        "SELECT t.verification_id, min(t.occurred_at) FROM verification_transitions t"
+            + " JOIN verifications v ON v.id = t.verification_id"
+            + " WHERE v.client_id = ? AND t.to_status IN ('PASSED', 'FAILED', 'EXPIRED', 'REJECTED')"
+            + " AND t.from_status IS DISTINCT FROM t.to_status GROUP BY 1",
+        clientId,
+        rs -> decided.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()));
+    return decided;
   }
 
   List<OutboxRow> outbox(String clientId) throws SQLException {

@@ -179,6 +179,7 @@ class PostgresPauseIT {
     PauseChecks pauseChecks =
         new PauseChecks(tables, stack.bootstrapServers(), businessPage, certifications, run);
     pauseChecks.report();
+    RecoveryTimeline.print(tables, stack.bootstrapServers(), run);
     pauseChecks.verify();
     assertThat(run.settled()).as("every request final and every event published").isPresent();
     CrashChecks.Figures figures =
