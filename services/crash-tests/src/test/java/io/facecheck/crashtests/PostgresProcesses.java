@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The processes of the PostgreSQL server the test database lives on: the postmaster, named by the
@@ -82,10 +83,20 @@ final class PostgresProcesses {
         paused.stop(running);
       }
       // the signal is delivered when the kernel next schedules the process: wait for it to show
-      await("every PostgreSQL process stopped")
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> paused.stopped.stream().allMatch(PostgresProcesses::isStoppedOrGone));
+      try {
+        await("every PostgreSQL process stopped")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> paused.stopped.stream().allMatch(PostgresProcesses::isStoppedOrGone));
+      } catch (ConditionTimeoutException e) {
+        throw new IllegalStateException(
+            "PostgreSQL processes not stopped (pid=state): "
+                + paused.stopped.stream()
+                    .filter(pid -> !isStoppedOrGone(pid))
+                    .map(pid -> pid + "=" + state(pid))
+                    .toList(),
+            e);
+      }
       return paused;
     } catch (IOException | InterruptedException | RuntimeException e) {
       paused.close();
@@ -100,17 +111,23 @@ final class PostgresProcesses {
         .toList();
   }
 
-  /** The state letter in {@code /proc/<pid>/stat} (after the command in parentheses). */
+  /**
+   * Stopped ({@code T}) or no longer running: gone, or a zombie ({@code Z}: a backend whose client
+   * left exits, and the stopped postmaster cannot reap it until SIGCONT).
+   */
   private static boolean isStoppedOrGone(long pid) {
-    String stat;
+    char state = state(pid);
+    return state == 'T' || state == 't' || state == 'Z' || state == 'X' || state == '-';
+  }
+
+  /** The state letter in {@code /proc/<pid>/stat} (after the command in parentheses). */
+  private static char state(long pid) {
     try {
-      stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2);
     } catch (IOException gone) {
-      // the process exited (a backend whose client left): nothing left to stop
-      return true;
+      return '-';
     }
-    char state = stat.charAt(stat.lastIndexOf(')') + 2);
-    return state == 'T' || state == 't';
   }
 
   private static void signal(String signal, List<Long> pids)
