@@ -148,6 +148,35 @@ final class PipelineTables {
     return decided;
   }
 
+  /** One verification's timeline as text, one row a line: when, move or note, cause, details. */
+  List<String> timelineText(UUID verificationId) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT occurred_at, from_status, to_status, cause, source, details::text"
+                    + " FROM verification_transitions WHERE verification_id = ? ORDER BY id")) {
+      s.setObject(1, verificationId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          lines.add(
+              rs.getTimestamp(1).toInstant()
+                  + " "
+                  + rs.getString(2)
+                  + " -> "
+                  + rs.getString(3)
+                  + " "
+                  + rs.getString(4)
+                  + " by "
+                  + rs.getString(5)
+                  + " "
+                  + rs.getString(6));
+        }
+      }
+    }
+    return lines;
+  }
+
   List<OutboxRow> outbox(String clientId) throws SQLException {
     List<OutboxRow> rows = new ArrayList<>();
     query(

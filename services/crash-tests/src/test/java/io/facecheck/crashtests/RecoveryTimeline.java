@@ -8,8 +8,10 @@ import io.facecheck.crashtests.PipelineTables.VerificationRow;
 import io.facecheck.crashtests.ReturningUsers.Return;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.testinfra.TopicDump;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,23 +57,52 @@ final class RecoveryTimeline {
         PauseChecks.spread(since(resumed, ids, recorded)),
         PauseChecks.spread(since(resumed, ids, decided)));
     System.out.printf(
-        "pg-pause: their queries asked after SIGCONT: %s, asked %s after it; answers: %s%n",
-        byReason(
-            queries.stream()
-                .filter(q -> !q.requestedAt().isBefore(resumed))
-                .map(q -> q.reason().name())
-                .toList()),
-        PauseChecks.spread(
-            queries.stream()
-                .map(VerificationQuery::requestedAt)
-                .filter(at -> !at.isBefore(resumed))
-                .map(at -> Duration.between(resumed, at))
-                .toList()),
+        "pg-pause: their queries by reason %s; answers after SIGCONT %s%n",
+        byReason(queries.stream().map(q -> q.reason().name()).toList()),
         byReason(
             answers.stream()
                 .filter(a -> !a.queriedAt().isBefore(resumed))
                 .map(a -> a.reason().name() + "=" + a.outcome().name())
                 .toList()));
+    // the slowest to be decided, in full: where its time after SIGCONT went
+    ids.stream()
+        .filter(decided::containsKey)
+        .max(Comparator.comparing(decided::get))
+        .ifPresent(id -> printSlowest(tables, id, queries, answers));
+  }
+
+  private static void printSlowest(
+      PipelineTables tables,
+      UUID id,
+      List<VerificationQuery> queries,
+      List<VerificationQueryResult> answers) {
+    StringBuilder text = new StringBuilder("pg-pause: slowest decided, " + id + ":\n");
+    try {
+      tables.timelineText(id).forEach(line -> text.append("  row    ").append(line).append('\n'));
+    } catch (SQLException e) {
+      text.append("  (timeline unreadable: ").append(e).append(")\n");
+    }
+    queries.stream()
+        .filter(q -> q.verificationId().equals(id))
+        .forEach(
+            q ->
+                text.append("  query  ")
+                    .append(q.requestedAt())
+                    .append(' ')
+                    .append(q.reason())
+                    .append('\n'));
+    answers.stream()
+        .filter(a -> a.verificationId().equals(id))
+        .forEach(
+            a ->
+                text.append("  answer ")
+                    .append(a.queriedAt())
+                    .append(' ')
+                    .append(a.reason())
+                    .append(' ')
+                    .append(a.outcome())
+                    .append('\n'));
+    System.out.print(text);
   }
 
   private static List<Duration> since(Instant resumed, Set<UUID> ids, Map<UUID, Instant> moments) {
