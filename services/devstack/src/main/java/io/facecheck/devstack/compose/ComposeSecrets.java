@@ -30,6 +30,7 @@ public final class ComposeSecrets {
 
   public static void write(SecretTree tree, String appPrivateKeyOrNull, String alipayKeyOrNull)
       throws IOException, GeneralSecurityException {
+    tree.keep("postgres", "superuser-password", () -> random(24));
     String ownerPassword = tree.keep("postgres", "owner-password", () -> random(24));
     String appPassword = tree.keep("postgres", "app-password", () -> random(24));
     tree.put("migrate", "owner-password", ownerPassword);
