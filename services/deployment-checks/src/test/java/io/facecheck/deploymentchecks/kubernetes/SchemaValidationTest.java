@@ -1,0 +1,86 @@
+package io.facecheck.deploymentchecks.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facecheck.deploymentchecks.support.KubernetesSchemas;
+import io.facecheck.deploymentchecks.support.Kustomize;
+import io.facecheck.deploymentchecks.support.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every rendered object validates against the schema of its kind: the Kubernetes API's, or the
+ * Strimzi, CloudNativePG or KEDA CRD's.
+ */
+class SchemaValidationTest {
+
+  static final List<String> OVERLAYS = Kustomize.OVERLAYS;
+
+  @ParameterizedTest
+  @FieldSource("OVERLAYS")
+  void everyRenderedObjectMatchesTheSchemaOfItsKind(String overlay) {
+    List<JsonNode> objects = Kustomize.render(overlay);
+
+    List<JsonNode> results = KubernetesSchemas.validate(objects);
+
+    assertThat(results).hasSameSizeAs(objects);
+    assertThat(results)
+        .filteredOn(r -> !r.path("errors").isEmpty())
+        .as("objects that break their schema")
+        .isEmpty();
+  }
+
+  @Test
+  void theValidatorRejectsWrongTypesMissingFieldsAndUnknownKinds() {
+    List<JsonNode> broken = new ArrayList<>();
+    broken.add(
+        Yaml.one(
+            """
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaTopic
+            metadata: {name: t}
+            spec: {partitions: six}
+            """));
+    broken.add(
+        Yaml.one(
+            """
+            apiVersion: postgresql.cnpg.io/v1
+            kind: Cluster
+            metadata: {name: c}
+            spec: {instances: 3, managed: {roles: [{login: true}]}}
+            """));
+    broken.add(
+        Yaml.one(
+            """
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: s}
+            spec: {triggers: []}
+            """));
+    broken.add(
+        Yaml.one(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec: {selector: {}, template: {spec: {containers: [{image: x}]}}}
+            """));
+    broken.add(
+        Yaml.one(
+            """
+            apiVersion: example.com/v1
+            kind: Unknown
+            metadata: {name: u}
+            """));
+
+    List<JsonNode> results = KubernetesSchemas.validate(broken);
+
+    assertThat(results)
+        .hasSize(broken.size())
+        .allSatisfy(r -> assertThat(r.path("errors")).isNotEmpty());
+  }
+}
