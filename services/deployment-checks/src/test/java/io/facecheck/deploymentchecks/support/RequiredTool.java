@@ -24,6 +24,8 @@ public final class RequiredTool {
     if (inCi()) {
       throw new AssertionError("required in CI: " + message);
     }
+    // the reason in the build log, not only in the surefire report
+    System.err.println("deployment-checks: skipped outside CI: " + message);
     Assumptions.abort("skipped outside CI: " + message);
   }
 }
