@@ -3,6 +3,7 @@ package io.facecheck.devstack.topics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,9 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Brings a broker's topics in line with a plan: creates the missing ones, raises partitions that
@@ -35,12 +38,25 @@ public final class TopicSync {
   /** What was done to each topic, one line each, for the log. */
   public List<String> apply(Collection<NewTopic> planned)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
+    Set<String> existing =
+        new HashSet<>(admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS));
     List<NewTopic> missing = planned.stream().filter(t -> !existing.contains(t.name())).toList();
     List<String> done = new ArrayList<>();
     if (!missing.isEmpty()) {
-      admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
-      missing.forEach(t -> done.add("created " + describe(t)));
+      Map<String, KafkaFuture<Void>> created = admin.createTopics(missing).values();
+      for (NewTopic topic : missing) {
+        try {
+          created.get(topic.name()).get(timeoutSeconds, TimeUnit.SECONDS);
+          done.add("created " + describe(topic));
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+          // created meanwhile by someone else, or by an earlier attempt of this very request
+          // that the admin client retried after a timeout: configure it like any existing topic
+          existing.add(topic.name());
+        }
+      }
     }
     List<String> present = planned.stream().map(NewTopic::name).filter(existing::contains).toList();
     if (present.isEmpty()) {
