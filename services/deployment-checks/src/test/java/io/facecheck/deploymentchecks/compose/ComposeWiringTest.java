@@ -58,6 +58,28 @@ class ComposeWiringTest {
   }
 
   @Test
+  void everyOneShotIsAwaitedByALongRunningServiceSoUpWaitExitsZero() {
+    // `docker compose up --wait` treats an exited container as a failure unless a running service
+    // depends on it with service_completed_successfully (docker/compose#10596)
+    for (String oneShot : ONE_SHOTS) {
+      boolean adopted = false;
+      for (Map.Entry<String, JsonNode> service : SERVICES.properties()) {
+        boolean longRunning =
+            !ONE_SHOTS.contains(service.getKey()) && !service.getValue().has("profiles");
+        adopted |=
+            longRunning
+                && "service_completed_successfully"
+                    .equals(
+                        service
+                            .getValue()
+                            .at("/depends_on/" + oneShot + "/condition")
+                            .asString(""));
+      }
+      assertThat(adopted).as(oneShot).isTrue();
+    }
+  }
+
+  @Test
   void applicationsStartOnlyAfterSecretsTopicsAndTheMigration() {
     for (String application : APPLICATIONS) {
       JsonNode dependsOn = SERVICES.path(application).path("depends_on");
