@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.deploymentchecks.support.KubernetesSchemas;
 import io.facecheck.deploymentchecks.support.Kustomize;
+import io.facecheck.deploymentchecks.support.StrictFields;
 import io.facecheck.deploymentchecks.support.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,39 @@ class SchemaValidationTest {
         .filteredOn(r -> !r.path("errors").isEmpty())
         .as("objects that break their schema")
         .isEmpty();
+  }
+
+  @ParameterizedTest
+  @FieldSource("OVERLAYS")
+  void noObjectOfTheKubernetesApiHasAFieldTheApiDoesNotKnow(String overlay) {
+    List<JsonNode> core = Kustomize.render(overlay).stream().filter(StrictFields::covers).toList();
+
+    assertThat(core).hasSizeGreaterThan(20);
+    assertThat(core).flatMap(StrictFields::unknownFields).isEmpty();
+  }
+
+  @Test
+  void aMisspelledFieldIsFound() {
+    JsonNode deployment =
+        Yaml.one(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              selector: {matchLabels: {a: b}}
+              template:
+                spec:
+                  containers:
+                    - name: c
+                      image: x
+                      securityContext: {readOnlyRootFileSystem: true}
+            """);
+
+    assertThat(StrictFields.unknownFields(deployment))
+        .containsExactly(
+            "Deployment d: unknown field .spec.template.spec.containers[0].securityContext"
+                + ".readOnlyRootFileSystem");
   }
 
   @Test
