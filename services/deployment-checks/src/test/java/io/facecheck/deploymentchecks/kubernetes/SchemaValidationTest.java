@@ -37,10 +37,10 @@ class SchemaValidationTest {
 
   @ParameterizedTest
   @FieldSource("OVERLAYS")
-  void noObjectOfTheKubernetesApiHasAFieldTheApiDoesNotKnow(String overlay) {
+  void noObjectOfTheKubernetesApiOrStrimziHasAFieldItsApiDoesNotKnow(String overlay) {
     List<JsonNode> core = Kustomize.render(overlay).stream().filter(StrictFields::covers).toList();
 
-    assertThat(core).hasSizeGreaterThan(20);
+    assertThat(core).hasSizeGreaterThan(40);
     assertThat(core).flatMap(StrictFields::unknownFields).isEmpty();
   }
 
@@ -66,6 +66,28 @@ class SchemaValidationTest {
         .containsExactly(
             "Deployment d: unknown field .spec.template.spec.containers[0].securityContext"
                 + ".readOnlyRootFileSystem");
+  }
+
+  @Test
+  void aMisspelledFieldInAStrimziResourceIsFound() {
+    JsonNode user =
+        Yaml.one(
+            """
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaUser
+            metadata: {name: u}
+            spec:
+              authentication: {type: scram-sha-512}
+              authorization:
+                type: simple
+                acls:
+                  - resource: {type: topic, name: t, patternTyp: prefix}
+                    operations: [Read]
+            """);
+
+    assertThat(StrictFields.unknownFields(user))
+        .containsExactly(
+            "KafkaUser u: unknown field .spec.authorization.acls[0].resource.patternTyp");
   }
 
   @Test

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * Unknown fields in objects of the Kubernetes API itself, which the JSON schemas let through (as
  * the API server does unless told to be strict): each object is read into the API's model classes
  * (fabric8, generated from the Kubernetes OpenAPI), which keep every field they do not know in
- * {@code additionalProperties}; any such field is reported with its path. Custom resources
- * (Strimzi, CloudNativePG, KEDA) are not covered.
+ * {@code additionalProperties}; any such field is reported with its path. Strimzi's resources
+ * likewise, through Strimzi's own API model (io.strimzi:api, the classes its CRDs are generated
+ * from). CloudNativePG's and KEDA's are not covered: neither publishes a Java model.
  */
 public final class StrictFields {
 
@@ -41,7 +42,17 @@ public final class StrictFields {
           Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
           Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
           Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
-          Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class));
+          Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+          Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
+          Map.entry(
+              "kafka.strimzi.io/v1/KafkaNodePool",
+              io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
+          Map.entry(
+              "kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
+          Map.entry(
+              "kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
+
+  private static final int MAX_DEPTH = 40;
 
   private StrictFields() {}
 
@@ -60,8 +71,9 @@ public final class StrictFields {
       Object parsed = JACKSON2.readValue(Yaml.JSON.writeValueAsString(object), model);
       List<String> found = new ArrayList<>();
       String where = object.path("kind").asString() + " " + object.at("/metadata/name").asString();
-      walk(parsed, "", where, found);
-      return found;
+      walk(parsed, "", where, found, 0);
+      // one object may be reachable through two getters (a field and a deprecated alias)
+      return found.stream().distinct().toList();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return List.of(key(object) + " does not read as the API's model: " + e.getOriginalMessage());
     }
@@ -71,19 +83,21 @@ public final class StrictFields {
     return object.path("apiVersion").asString() + "/" + object.path("kind").asString();
   }
 
-  private static void walk(Object value, String path, String where, List<String> found) {
+  private static void walk(Object value, String path, String where, List<String> found, int depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
     if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        walk(list.get(i), path + "[" + i + "]", where, found);
+        walk(list.get(i), path + "[" + i + "]", where, found, depth + 1);
       }
       return;
     }
     if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> walk(v, path + "." + k, where, found));
+      map.forEach((k, v) -> walk(v, path + "." + k, where, found, depth + 1));
       return;
     }
-    if (value == null
-        || !value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+    if (value == null || !isModel(value.getClass().getName())) {
       return;
     }
     for (Method getter : value.getClass().getMethods()) {
@@ -102,8 +116,13 @@ public final class StrictFields {
       }
       String name =
           Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
-      walk(child, path + "." + name, where, found);
+      walk(child, path + "." + name, where, found, depth + 1);
     }
+  }
+
+  private static boolean isModel(String className) {
+    return className.startsWith("io.fabric8.kubernetes.api.model")
+        || className.startsWith("io.strimzi.api.kafka.model");
   }
 
   private static Object invoke(Method getter, Object target) {
