@@ -166,6 +166,11 @@ public class CallbackHandler {
         // return makes the first query due at once when the worker stores the certify URL
         return Optional.empty();
       }
+      Instant last = found.get().lastQueryAt();
+      if (last != null && !last.isBefore(now)) {
+        // the ladder claimed the query the recorded return made due, and sent it: one is enough
+        return Optional.empty();
+      }
       var change = found.get().startQuery(now, lease);
       if (store.apply(change, source)) {
         return Optional.of(new ToQuery(change.after(), true));

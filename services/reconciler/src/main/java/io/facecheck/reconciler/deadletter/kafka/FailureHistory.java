@@ -44,7 +44,17 @@ public final class FailureHistory implements RetryListener {
     return known == null ? new Failures(1, clock.instant()) : known;
   }
 
+  /** Failed attempts so far of the record at these coordinates, 0 when it is not in retry. */
+  public int attempts(String topic, int partition, long offset) {
+    Failures known = byRecord.get(coordinates(topic, partition, offset));
+    return known == null ? 0 : known.attempts();
+  }
+
   private static String coordinates(ConsumerRecord<?, ?> record) {
-    return record.topic() + "-" + record.partition() + "@" + record.offset();
+    return coordinates(record.topic(), record.partition(), record.offset());
+  }
+
+  private static String coordinates(String topic, int partition, long offset) {
+    return topic + "-" + partition + "@" + offset;
   }
 }
