@@ -45,7 +45,9 @@ class CommandLineParsingTest {
   void refusesATopicThatIsNotADeadLetterTopic() {
     assertThat(run("dlt", "list", "--topic", "verification-requests"))
         .isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
-    assertThat(err.toString()).contains("verification-requests-dlt, verification-queries-dlt, all");
+    assertThat(err.toString())
+        .contains(
+            "verification-requests-dlt, verification-queries-dlt, verification-callbacks-dlt, verification-query-results-dlt, all");
   }
 
   @Test

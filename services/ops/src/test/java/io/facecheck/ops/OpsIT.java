@@ -193,9 +193,13 @@ class OpsIT {
         .contains("would replay  " + letter.coordinates() + " -> " + Topics.REQUESTS)
         .contains(parked.id() + " (DEAD_LETTERED)");
     assertThat(WorkerDeadLetters.endOffset(original)).isEqualTo(before);
+    assertThat(verifications.store.replayRequested(parked)).as("a dry run asks nothing").isFalse();
 
     Run run = ops.run(concat(new String[] {"dlt", "replay"}, coordinates));
 
+    // the resume is asked for in PostgreSQL, for the version that was dead-lettered: the record on
+    // the topic alone would resume nothing
+    assertThat(verifications.store.replayRequested(parked)).isTrue();
     assertThat(run.code()).isZero();
     assertThat(run.out())
         .contains(

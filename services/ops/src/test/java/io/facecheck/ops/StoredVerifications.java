@@ -32,7 +32,7 @@ final class StoredVerifications {
           PiiKeyRing.of("k1", Map.of("k1", "0123456789abcdef0123456789abcdef".getBytes())));
 
   final TestPostgres.Database db;
-  private final JdbcVerificationStore store;
+  final JdbcVerificationStore store;
   private final Clock clock;
 
   private StoredVerifications(TestPostgres.Database db, Clock clock) {

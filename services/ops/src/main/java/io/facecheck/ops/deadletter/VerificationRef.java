@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Which verification a dead letter concerns, as far as its bytes tell: a request names its
- * (client_id, request_id); a query is keyed by its verification_id. For an {@code
- * IDEMPOTENCY_CONFLICT} the pair names the verification the record conflicts with.
+ * (client_id, request_id); a query, a query result and a callback are keyed by its verification_id.
+ * For an {@code IDEMPOTENCY_CONFLICT} the pair names the verification the record conflicts with.
  */
 public sealed interface VerificationRef {
 
@@ -27,7 +27,9 @@ public sealed interface VerificationRef {
           ? new ByRequest(clientId, requestId)
           : new Unknown();
     }
-    if (source.startsWith(Topics.QUERIES)) {
+    if (source.startsWith(Topics.QUERIES)
+        || source.startsWith(Topics.QUERY_RESULTS)
+        || source.startsWith(Topics.CALLBACKS)) {
       UUID id =
           uuid(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
       if (id == null) {

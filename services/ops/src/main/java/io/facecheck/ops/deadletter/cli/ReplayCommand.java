@@ -9,9 +9,11 @@ import io.facecheck.ops.deadletter.DeadLetterFilter;
 import io.facecheck.ops.deadletter.DeadLetterRecord;
 import io.facecheck.ops.deadletter.RecordValue;
 import io.facecheck.ops.deadletter.ReplayPlan;
+import io.facecheck.ops.deadletter.ReplayRequests;
 import io.facecheck.ops.deadletter.VerificationFinder;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
 import io.facecheck.ops.deadletter.kafka.ReplayPublisher;
+import io.facecheck.statemachine.VerificationStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Publishes dead letters back to their facecheck-original-topic with the same key, value and"
           + " headers (less the facecheck-* diagnostics), so the worker resumes the verification.",
+      "First records in PostgreSQL that ops asked to resume each dead-lettered verification:"
+          + " without that, a record reappearing on a topic resumes nothing.",
       "Skips records without that header, records whose verification is already final, and"
           + " earlier dead letters of a verification replayed in the same run.",
       "Give TOPIC PARTITION OFFSET for one record, or --reason for all records with that reason."
@@ -97,14 +101,23 @@ final class ReplayCommand implements Callable<Integer> {
               : "no dead letters with reason " + reason);
       return ExitCodes.NOT_FOUND;
     }
-    VerificationFinder finder = new VerificationFinder(Database.store(settings, context.clock()));
+    VerificationStore store = Database.store(settings, context.clock());
+    VerificationFinder finder = new VerificationFinder(store);
     List<ReplayPlan.Candidate> candidates = new ArrayList<>();
     for (DeadLetterRecord record : records) {
       candidates.add(
           new ReplayPlan.Candidate(record, finder.find(record, RecordValue.of(record.value()))));
     }
     List<ReplayPlan.Step> steps = ReplayPlan.of(candidates);
-    int published = dryRun ? preview(steps, out) : publish(steps, settings, out);
+    int published;
+    if (dryRun) {
+      published = preview(steps, out);
+    } else {
+      // the database first: a record on the topic alone never resumes a dead-lettered
+      // verification, and a crash before publishing leaves it parked, to be replayed again
+      new ReplayRequests(store, ReplayRequests.source()).request(steps);
+      published = publish(steps, settings, out);
+    }
     out.flush();
     if (published == 0) {
       err.println("nothing replayed");

@@ -5,13 +5,25 @@ import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --topic}: one dead-letter topic, or both. */
+/** {@code --topic}: one dead-letter topic, or all of them. */
 enum TopicSelection {
   REQUESTS(List.of(Topics.REQUESTS_DLT)),
   QUERIES(List.of(Topics.QUERIES_DLT)),
-  ALL(List.of(Topics.REQUESTS_DLT, Topics.QUERIES_DLT));
+  CALLBACKS(List.of(Topics.CALLBACKS_DLT)),
+  QUERY_RESULTS(List.of(Topics.QUERY_RESULTS_DLT)),
+  ALL(
+      List.of(
+          Topics.REQUESTS_DLT, Topics.QUERIES_DLT, Topics.CALLBACKS_DLT, Topics.QUERY_RESULTS_DLT));
 
-  static final String CHOICES = Topics.REQUESTS_DLT + ", " + Topics.QUERIES_DLT + ", all";
+  static final String CHOICES =
+      Topics.REQUESTS_DLT
+          + ", "
+          + Topics.QUERIES_DLT
+          + ", "
+          + Topics.CALLBACKS_DLT
+          + ", "
+          + Topics.QUERY_RESULTS_DLT
+          + ", all";
 
   private final List<String> topics;
 
@@ -30,6 +42,8 @@ enum TopicSelection {
       return switch (value) {
         case Topics.REQUESTS_DLT -> REQUESTS;
         case Topics.QUERIES_DLT -> QUERIES;
+        case Topics.CALLBACKS_DLT -> CALLBACKS;
+        case Topics.QUERY_RESULTS_DLT -> QUERY_RESULTS;
         case "all" -> ALL;
         default -> throw new TypeConversionException("expected one of " + CHOICES);
       };

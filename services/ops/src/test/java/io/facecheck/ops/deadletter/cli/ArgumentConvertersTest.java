@@ -39,7 +39,13 @@ class ArgumentConvertersTest {
     assertThat(topics.convert("verification-queries-dlt").topics())
         .containsExactly("verification-queries-dlt");
     assertThat(topics.convert("all").topics())
-        .containsExactly("verification-requests-dlt", "verification-queries-dlt");
+        .containsExactly(
+            "verification-requests-dlt",
+            "verification-queries-dlt",
+            "verification-callbacks-dlt",
+            "verification-query-results-dlt");
+    assertThat(topics.convert("verification-callbacks-dlt").topics())
+        .containsExactly("verification-callbacks-dlt");
     assertThatThrownBy(() -> topics.convert("verification-requests-retry-5s"))
         .isInstanceOf(TypeConversionException.class);
   }
