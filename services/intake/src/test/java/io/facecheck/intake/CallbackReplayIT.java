@@ -28,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CallbackReplayIT extends LiveIntake {
 
-  private static final String BUSINESS_URL = "https://loan.example/kyc/done?order=flood";
+  // the return_url the stored request carries, as the worker puts it in the token
+  private static final String BUSINESS_URL = "https://loan.example/kyc/done";
   private static final int GETS = 1_000;
 
   @Autowired RecentReturns recentReturns;
