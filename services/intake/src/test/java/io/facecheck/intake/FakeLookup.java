@@ -21,6 +21,12 @@ public final class FakeLookup implements VerificationLookup {
     return this;
   }
 
+  /** PostgreSQL answers again. */
+  public FakeLookup available() {
+    unavailable = false;
+    return this;
+  }
+
   public FakeLookup with(Verification verification) {
     rows.add(verification);
     return this;

@@ -9,6 +9,7 @@ import io.facecheck.intake.callback.CallbackReceiver;
 import io.facecheck.intake.callback.RecentReturns;
 import io.facecheck.intake.callback.kafka.KafkaCallbackPublisher;
 import io.facecheck.intake.kafka.AcknowledgedSender;
+import io.facecheck.intake.lookup.FailingFastLookup;
 import io.facecheck.intake.lookup.VerificationLookup;
 import io.facecheck.intake.lookup.jdbc.StoreLookup;
 import io.facecheck.intake.request.RequestIntake;
@@ -68,9 +69,13 @@ public class IntakeConfiguration {
 
   @Bean
   VerificationLookup verificationLookup(
-      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      IntakeProperties properties) {
     VerificationStore store = new JdbcVerificationStore(dataSource, transactions, clock);
-    return new StoreLookup(store);
+    return new FailingFastLookup(
+        new StoreLookup(store), properties.databaseDownPause(), System::nanoTime);
   }
 
   @Bean

@@ -6,7 +6,15 @@ package io.facecheck.intake.lookup;
  */
 public final class LookupUnavailableException extends RuntimeException {
 
+  /**
+   * @param cause what the database driver or pool reported, or null when the look-up was not even
+   *     tried because PostgreSQL was found down moments ago
+   */
   public LookupUnavailableException(Throwable cause) {
-    super("PostgreSQL is unavailable for a look-up", cause);
+    super(
+        cause == null
+            ? "PostgreSQL was unavailable moments ago; not tried again yet"
+            : "PostgreSQL is unavailable for a look-up",
+        cause);
   }
 }

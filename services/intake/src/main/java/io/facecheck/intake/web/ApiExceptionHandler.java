@@ -49,7 +49,9 @@ public class ApiExceptionHandler {
    */
   @ExceptionHandler(LookupUnavailableException.class)
   ResponseEntity<ApiError> databaseUnavailable(LookupUnavailableException e) {
-    log.warn("{}: {}", e.getMessage(), String.valueOf(e.getCause()));
+    if (e.getCause() != null) {
+      log.warn("{}: {}", e.getMessage(), String.valueOf(e.getCause()));
+    } // else failed fast after such a warning: one line per probe, not one per request
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .contentType(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
