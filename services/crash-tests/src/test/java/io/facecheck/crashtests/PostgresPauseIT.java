@@ -8,8 +8,10 @@ import io.facecheck.crashtests.PipelineTables.VerificationRow;
 import io.facecheck.crashtests.RequestBatch.Request;
 import io.facecheck.devstack.demo.FakeIdentities;
 import io.facecheck.simulator.AutoUser;
+import io.facecheck.simulator.GatewayMethods;
 import io.facecheck.simulator.Latency;
 import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.SimulatorStats;
 import io.facecheck.statemachine.VerificationStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +190,17 @@ class PostgresPauseIT {
     System.out.printf(
         "pg-pause: final %s, %d extra copies of delivered events on verification-results%n",
         figures.statuses(), figures.copies());
+    // one certification at Alipay per verification (a second certify URL would need a second);
+    // initialize calls beyond them are re-drives with the same outer_order_no (work redone)
+    SimulatorStats alipay = stack.simulator().stats();
+    long certificationsAtAlipay =
+        alipay.certifications().values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf(
+        "pg-pause: simulator: %d certifications, %d initialize calls answered, %d queries%n",
+        certificationsAtAlipay,
+        alipay.count(GatewayMethods.INITIALIZE, "success"),
+        alipay.total(GatewayMethods.QUERY));
+    assertThat(certificationsAtAlipay).isEqualTo(batch.size());
     stack.intake().assertAlive();
     stack.worker().assertAlive();
     stack.reconciler().assertAlive();
