@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,11 +48,12 @@ import org.springframework.util.FileSystemUtils;
  * PostgreSQL with fsync on, the simulator). {@value #RETURNING} requests (some POSTed to intake,
  * the rest produced to Kafka) get their certify URL before the pause; their users finish (seeded:
  * {@value #PASS_RATE} pass) and return spread over the first three quarters of the pause, through
- * intake's callback to the business page. During the pause {@value #KAFKA_DURING} more requests are
- * produced to Kafka and {@value #HTTP_DURING} POSTed to intake (retried after a 503's Retry-After,
- * as a client would); their users are the simulator's automatic user once PostgreSQL is back. The
- * verdict comes from PostgreSQL, the topics and the simulator's records, never from the services'
- * own counters.
+ * intake's callback to the business page. {@value #IN_FLIGHT} more are produced to Kafka right
+ * before SIGSTOP, so that the pause catches some mid-flight. During the pause {@value
+ * #KAFKA_DURING} more requests are produced to Kafka and {@value #HTTP_DURING} POSTed to intake
+ * (retried after a 503's Retry-After, as a client would). The users of all these are the
+ * simulator's automatic user once PostgreSQL is back. The verdict comes from PostgreSQL, the topics
+ * and the simulator's records, never from the services' own counters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresPauseIT {
@@ -67,6 +69,12 @@ class PostgresPauseIT {
    * connected, not started cold in the middle of the pause).
    */
   static final int POSTED_BEFORE = 20;
+
+  /**
+   * Produced to Kafka right before SIGSTOP, without waiting for the worker: the pause catches some
+   * of them mid-flight (received, INITIALIZING with Alipay called, or its answer not yet stored).
+   */
+  static final int IN_FLIGHT = 20;
 
   static final int KAFKA_DURING = 40;
   static final int HTTP_DURING = 40;
@@ -113,6 +121,7 @@ class PostgresPauseIT {
     assumeTrue(postgres != null, "PostgreSQL runs elsewhere: its processes cannot be stopped");
     RequestBatch batch = new RequestBatch(stack.httpClientId());
     List<Request> issuedBefore = next(batch, RETURNING);
+    List<Request> inFlight = next(batch, IN_FLIGHT);
     List<Request> kafkaDuring = next(batch, KAFKA_DURING);
     List<Request> httpDuring = next(batch, HTTP_DURING);
     Random draws = new Random(SEED);
@@ -152,6 +161,12 @@ class PostgresPauseIT {
         arrivals.add(() -> door.submit(request, giveUp));
         moments.add(moment(i, HTTP_DURING, 0.9));
       }
+      for (Request request : inFlight) {
+        producer.send(RequestBatch.record(request)).get();
+      }
+      System.out.printf(
+          "pg-pause: the %d produced just before SIGSTOP, a moment before it: %s%n",
+          IN_FLIGHT, statusesOf(batch.clientId(), inFlight));
       PostgresProcesses.Paused paused = pauseDuring(arrivals, moments);
       run =
           new PauseRun(
@@ -262,6 +277,19 @@ class PostgresPauseIT {
     } finally {
       timer.shutdownNow();
     }
+  }
+
+  /** Status → count among {@code requests}; NONE for those the worker has not recorded yet. */
+  private Map<String, Long> statusesOf(String clientId, List<Request> requests) throws Exception {
+    Map<String, String> status =
+        tables.verifications(clientId).stream()
+            .collect(Collectors.toMap(VerificationRow::requestId, v -> v.status().name()));
+    return requests.stream()
+        .collect(
+            Collectors.groupingBy(
+                r -> status.getOrDefault(r.requestId(), "NONE"),
+                TreeMap::new,
+                Collectors.counting()));
   }
 
   private List<Request> next(RequestBatch batch, int count) {
