@@ -5,17 +5,26 @@ import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.config.KafkaConfiguration;
 import io.facecheck.worker.config.WorkerProperties;
+import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
 import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.dispatch.PoisonRecords;
+import io.facecheck.worker.dispatch.RecordGuard;
+import io.facecheck.worker.dispatch.kafka.DatabaseAndBrokerFailures;
+import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.initiation.InitiationService;
+import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.query.QueryService;
+import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.retry.RetrySchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +32,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -51,17 +59,22 @@ public class RetryListenerConfiguration {
       RetrySchedule schedule,
       BatchDispatcher dispatcher,
       InitiationService initiation,
+      UnprocessableRequests unprocessable,
       ScheduledExecutorService retryResumeTimer,
+      PartitionRevocations revocations,
       Clock clock) {
+    RecordGuard<OriginalRecord> guard = guard(initiation::handle, unprocessable, worker);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
-            r -> initiation.handle(ConsumedRecords.fromRetryTopic(r)),
+            r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
+            worker.batchTimeBudget(),
             retryResumeTimer,
             clock);
     return container(
         kafka,
         worker,
+        revocations,
         worker.requestsGroupId() + "-retry",
         schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
         listener);
@@ -74,17 +87,22 @@ public class RetryListenerConfiguration {
       RetrySchedule schedule,
       BatchDispatcher dispatcher,
       QueryService queries,
+      UnprocessableQueries unprocessable,
       ScheduledExecutorService retryResumeTimer,
+      PartitionRevocations revocations,
       Clock clock) {
+    RecordGuard<OriginalRecord> guard = guard(queries::handle, unprocessable, worker);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
-            r -> queries.handle(ConsumedRecords.fromRetryTopic(r)),
+            r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
+            worker.batchTimeBudget(),
             retryResumeTimer,
             clock);
     return container(
         kafka,
         worker,
+        revocations,
         worker.queriesGroupId() + "-retry",
         schedule.topics(Topics.QUERIES_RETRY_PREFIX),
         listener);
@@ -106,16 +124,24 @@ public class RetryListenerConfiguration {
         });
   }
 
+  private static RecordGuard<OriginalRecord> guard(
+      Function<OriginalRecord, ? extends CompletionStage<?>> useCase,
+      PoisonRecords<OriginalRecord> poison,
+      WorkerProperties worker) {
+    return new RecordGuard<>(
+        useCase, poison, new DatabaseAndBrokerFailures(), worker.recordAttempts());
+  }
+
   private static ConcurrentMessageListenerContainer<byte[], byte[]> container(
       KafkaProperties kafka,
       WorkerProperties worker,
+      PartitionRevocations revocations,
       String groupId,
       List<String> topics,
       RetryTopicListener listener) {
+    // the listener commits what is done, partition by partition; nothing else does (MANUAL)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
-        KafkaConfiguration.batchFactory(kafka, worker, groupId);
-    // the listener commits what is done, partition by partition; nothing else may
-    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations);
     ConcurrentMessageListenerContainer<byte[], byte[]> container =
         factory.createContainer(topics.toArray(String[]::new));
     container.getContainerProperties().setMessageListener(listener);
