@@ -7,7 +7,6 @@ import io.facecheck.worker.deadletter.DeadLetter;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -67,7 +66,11 @@ public final class KafkaDeadLetters implements DeadLetters {
     CompletableFuture<SendResult<byte[], byte[]>> sent;
     try {
       sent = kafka.send(record);
-    } catch (RecordTooLargeException e) {
+    } catch (RuntimeException e) {
+      // the producer refuses a record over max.request.size before sending: Spring throws
+      if (!tooLarge(e)) {
+        throw e;
+      }
       sent = CompletableFuture.failedFuture(e);
     }
     // async: a refusal by the broker completes on the producer's I/O thread, which must not send
@@ -119,9 +122,6 @@ public final class KafkaDeadLetters implements DeadLetters {
     for (Throwable e = failure; e != null; e = e.getCause()) {
       if (e instanceof RecordTooLargeException) {
         return true;
-      }
-      if (!(e instanceof CompletionException) && e.getCause() == e) {
-        break;
       }
     }
     return false;
