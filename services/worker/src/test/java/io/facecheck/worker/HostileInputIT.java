@@ -55,15 +55,18 @@ class HostileInputIT extends LiveWorker {
         List<ConsumerRecord<byte[], byte[]>> letters =
             requestDeadLetters.await(r -> belongsTo(r, hostile), 1, WAIT);
         soft.assertThat(letters).as(hostile.name()).hasSize(1);
-        letters.forEach(
-            l ->
-                soft.assertThat(header(l, DeadLetterHeaders.REASON))
-                    .as(hostile.name())
-                    .isEqualTo(dead.reason()));
+        for (ConsumerRecord<byte[], byte[]> letter : letters) {
+          soft.assertThat(header(letter, DeadLetterHeaders.REASON))
+              .as(hostile.name())
+              .isEqualTo(dead.reason());
+          soft.assertThat(header(letter, "facecheck-truncated"))
+              .as(hostile.name() + " summarized")
+              .isEqualTo(dead.truncated() ? "true" : null);
+        }
         soft.assertThat(statusOf(hostile)).as(hostile.name() + " stored").isNull();
       } else {
         String expected = hostile.outcome() instanceof Rejected ? "REJECTED" : "AWAITING_USER";
-        awaitOutcome(hostile, expected);
+        awaitStored(hostile);
         soft.assertThat(statusOf(hostile)).as(hostile.name()).isEqualTo(expected);
         if (hostile.outcome() instanceof Rejected rejected) {
           soft.assertThat(row(hostile).get("error_field"))
@@ -86,7 +89,7 @@ class HostileInputIT extends LiveWorker {
     assertNoPiiLogged(out);
   }
 
-  private void awaitOutcome(Hostile hostile, String status) {
+  private void awaitStored(Hostile hostile) {
     try {
       await().atMost(WAIT).until(() -> statusOf(hostile) != null);
     } catch (org.awaitility.core.ConditionTimeoutException e) {

@@ -23,7 +23,12 @@ public final class HostileRecords {
 
   public record Rejected(String field) implements Outcome {}
 
-  public record DeadLettered(String reason) implements Outcome {}
+  /** Dead-lettered with {@code reason}; {@code truncated}: the letter had to be summarized. */
+  public record DeadLettered(String reason, boolean truncated) implements Outcome {
+    public DeadLettered(String reason) {
+      this(reason, false);
+    }
+  }
 
   public record Accepted() implements Outcome {}
 
@@ -140,10 +145,10 @@ public final class HostileRecords {
     byte[] huge = new byte[1_048_576 - 400];
     Arrays.fill(huge, (byte) ' ');
     huge[0] = '{';
-    raw("oversized-value", huge, new DeadLettered("TOO_LARGE"));
+    raw("oversized-value", huge, new DeadLettered("TOO_LARGE", true));
     Map<String, byte[]> bigHeader = headers("oversized-header");
     // with its dead letter's diagnostic headers, over the producer's max.request.size (1 MiB)
-    byte[] filler = new byte[1_048_576 - 700];
+    byte[] filler = new byte[1_048_576 - 350];
     Arrays.fill(filler, (byte) 'h');
     bigHeader.put("x-filler", filler);
     add(
@@ -151,7 +156,7 @@ public final class HostileRecords {
         key("oversized-header"),
         "{not json".getBytes(UTF_8),
         bigHeader,
-        new DeadLettered("INVALID_JSON"));
+        new DeadLettered("INVALID_JSON", true));
     Map<String, byte[]> bigValid = headers("oversized-header-valid");
     bigValid.put("x-filler", Arrays.copyOf(filler, 200_000));
     add(

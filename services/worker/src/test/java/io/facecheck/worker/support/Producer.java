@@ -49,6 +49,11 @@ public final class Producer implements AutoCloseable {
     }
   }
 
+  /** Sends to one partition without waiting (records sent together tend to share a batch). */
+  public void sendToLater(String topic, int partition, byte[] key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, partition, key, value));
+  }
+
   /** Sends and waits for the broker: where the record landed. */
   public RecordMetadata sendNow(String topic, String key, byte[] value) {
     try {

@@ -12,13 +12,16 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Classifies by PostgreSQL's SQLState first (it says what the server thinks), then by the types the
  * JDBC driver, Spring and Kafka use for "not reachable now". Data exceptions (class 22) and
  * integrity violations (23) are the record's fault and come back every time; connection errors
  * (08), lack of resources (53), operator intervention (57: shutdown, cancelled statement),
- * rollbacks (40: serialization, deadlock) and system errors (58) pass.
+ * rollbacks (40: serialization, deadlock) and system errors (58) pass. A rollback or commit that
+ * fails ({@code TransactionSystemException}: the connection died mid-transaction, and Hikari then
+ * reports "Connection is closed" without an SQLState) is the connection's fault, not the record's.
  */
 public final class DatabaseAndBrokerFailures implements FailureClassifier {
 
@@ -48,6 +51,7 @@ public final class DatabaseAndBrokerFailures implements FailureClassifier {
           || e instanceof RecoverableDataAccessException
           || e instanceof DataAccessResourceFailureException
           || e instanceof CannotCreateTransactionException
+          || e instanceof TransactionSystemException
           || e instanceof RetriableException
           || e instanceof IOException
           || e instanceof java.util.concurrent.TimeoutException) {

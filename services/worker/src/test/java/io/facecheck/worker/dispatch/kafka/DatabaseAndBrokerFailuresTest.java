@@ -33,6 +33,12 @@ class DatabaseAndBrokerFailuresTest {
                 new CannotGetJdbcConnectionException(
                     "no connection", new SQLTransientConnectionException("pool timed out"))))
         .isEqualTo(FailureKind.TRANSIENT);
+    // the connection died mid-transaction: the rollback fails and overrides the first error
+    assertThat(
+            failures.kindOf(
+                new org.springframework.transaction.TransactionSystemException(
+                    "JDBC rollback failed", new SQLException("Connection is closed"))))
+        .isEqualTo(FailureKind.TRANSIENT);
     assertThat(failures.kindOf(new KafkaException("send", new TimeoutException("metadata"))))
         .isEqualTo(FailureKind.TRANSIENT);
   }
