@@ -4,6 +4,7 @@ import io.facecheck.contracts.DeadLetterReason;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +25,18 @@ public final class RecordGuard<R> {
   private final PoisonRecords<R> poison;
   private final FailureClassifier classifier;
   private final int maxAttempts;
+  private final Executor afterSendExecutor;
 
+  /**
+   * @param afterSendExecutor where a failed send is looked at and given up on: never the thread
+   *     that completed the send (the producer's I/O thread must not wait for a dead letter)
+   */
   public RecordGuard(
       Function<R, ? extends CompletionStage<?>> handler,
       PoisonRecords<R> poison,
       FailureClassifier classifier,
-      int maxAttempts) {
+      int maxAttempts,
+      Executor afterSendExecutor) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
@@ -37,6 +44,7 @@ public final class RecordGuard<R> {
     this.poison = poison;
     this.classifier = classifier;
     this.maxAttempts = maxAttempts;
+    this.afterSendExecutor = afterSendExecutor;
   }
 
   /**
@@ -63,7 +71,11 @@ public final class RecordGuard<R> {
         continue;
       }
       final int attempts = attempt;
-      return sent.handle((ok, failure) -> afterSend(record, failure, attempts))
+      if (sent.isDone() && !sent.isCompletedExceptionally()) {
+        return sent;
+      }
+      return sent.handleAsync(
+              (ok, failure) -> afterSend(record, failure, attempts), afterSendExecutor)
           .thenCompose(Function.identity());
     }
   }

@@ -44,7 +44,8 @@ class RecordGuardTest {
         },
         poison(),
         CLASSIFIER,
-        3);
+        3,
+        Runnable::run);
   }
 
   private PoisonRecords<String> poison() {
@@ -88,7 +89,8 @@ class RecordGuardTest {
             },
             poison(),
             CLASSIFIER,
-            3);
+            3,
+            Runnable::run);
 
     guard.handle("r1").join();
 
@@ -100,7 +102,11 @@ class RecordGuardTest {
   void aSendThatFailsTransientlyLeavesTheRecordUnfinished() {
     RecordGuard<String> guard =
         new RecordGuard<>(
-            r -> CompletableFuture.failedFuture(new Unreachable()), poison(), CLASSIFIER, 3);
+            r -> CompletableFuture.failedFuture(new Unreachable()),
+            poison(),
+            CLASSIFIER,
+            3,
+            Runnable::run);
 
     assertThatThrownBy(() -> guard.handle("r1").join())
         .isInstanceOf(CompletionException.class)

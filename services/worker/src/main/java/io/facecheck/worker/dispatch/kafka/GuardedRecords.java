@@ -8,6 +8,7 @@ import io.facecheck.worker.dispatch.RecordGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ public final class GuardedRecords {
    * @param useCase the use case's handler
    * @param poison where the use case puts records it cannot process
    * @param dueAt when a record may run; {@code r -> Instant.EPOCH} for main topics
+   * @param afterSendExecutor where failed sends are given up on (the in-flight pool)
    */
   public static SettlingBatchListener listener(
       Function<ConsumerRecord<byte[], byte[]>, OriginalRecord> asOriginal,
@@ -31,13 +33,18 @@ public final class GuardedRecords {
       PoisonRecords<OriginalRecord> poison,
       Function<ConsumerRecord<byte[], byte[]>, Instant> dueAt,
       BatchDispatcher dispatcher,
+      Executor afterSendExecutor,
       WorkerProperties worker,
       ScheduledExecutorService timer,
       Clock clock,
       Supplier<MessageListenerContainer> container) {
     RecordGuard<OriginalRecord> guard =
         new RecordGuard<>(
-            useCase, poison, new DatabaseAndBrokerFailures(), worker.recordAttempts());
+            useCase,
+            poison,
+            new DatabaseAndBrokerFailures(),
+            worker.recordAttempts(),
+            afterSendExecutor);
     SettlingBatchListener listener =
         new SettlingBatchListener(
             dispatcher,

@@ -27,6 +27,7 @@ import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
 import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -100,6 +101,7 @@ public class RequestListenerConfiguration {
   @Bean
   VerificationRequestListener verificationRequestListener(
       BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
       InitiationService initiation,
       UnprocessableRequests unprocessable,
       WorkerProperties worker,
@@ -113,6 +115,7 @@ public class RequestListenerConfiguration {
             unprocessable,
             r -> Instant.EPOCH,
             dispatcher,
+            inFlightExecutor,
             worker,
             retryResumeTimer,
             clock,

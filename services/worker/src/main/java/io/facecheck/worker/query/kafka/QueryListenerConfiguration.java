@@ -15,6 +15,7 @@ import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
 import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -60,6 +61,7 @@ public class QueryListenerConfiguration {
   @Bean
   VerificationQueryListener verificationQueryListener(
       BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
       QueryService queries,
       UnprocessableQueries unprocessable,
       WorkerProperties worker,
@@ -73,6 +75,7 @@ public class QueryListenerConfiguration {
             unprocessable,
             r -> Instant.EPOCH,
             dispatcher,
+            inFlightExecutor,
             worker,
             retryResumeTimer,
             clock,

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -58,12 +60,14 @@ public class RetryListenerConfiguration {
       WorkerProperties worker,
       RetrySchedule schedule,
       BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
       InitiationService initiation,
       UnprocessableRequests unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
       Clock clock) {
-    RecordGuard<OriginalRecord> guard = guard(initiation::handle, unprocessable, worker);
+    RecordGuard<OriginalRecord> guard =
+        guard(initiation::handle, unprocessable, worker, inFlightExecutor);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
@@ -86,12 +90,14 @@ public class RetryListenerConfiguration {
       WorkerProperties worker,
       RetrySchedule schedule,
       BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
       QueryService queries,
       UnprocessableQueries unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
       Clock clock) {
-    RecordGuard<OriginalRecord> guard = guard(queries::handle, unprocessable, worker);
+    RecordGuard<OriginalRecord> guard =
+        guard(queries::handle, unprocessable, worker, inFlightExecutor);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
@@ -127,9 +133,14 @@ public class RetryListenerConfiguration {
   private static RecordGuard<OriginalRecord> guard(
       Function<OriginalRecord, ? extends CompletionStage<?>> useCase,
       PoisonRecords<OriginalRecord> poison,
-      WorkerProperties worker) {
+      WorkerProperties worker,
+      Executor afterSendExecutor) {
     return new RecordGuard<>(
-        useCase, poison, new DatabaseAndBrokerFailures(), worker.recordAttempts());
+        useCase,
+        poison,
+        new DatabaseAndBrokerFailures(),
+        worker.recordAttempts(),
+        afterSendExecutor);
   }
 
   private static ConcurrentMessageListenerContainer<byte[], byte[]> container(
