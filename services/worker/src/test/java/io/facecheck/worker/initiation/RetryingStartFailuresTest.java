@@ -48,21 +48,21 @@ class RetryingStartFailuresTest {
     Verification initializing = received().markInitializing("FC0001").after();
     Verification awaiting =
         initializing.markAwaitingUser("cid-1", "https://certify/1", T0.plusSeconds(60)).after();
-    ScriptedStore store = new ScriptedStore(awaiting); // the other copy won the race
+    VersionedStore store = new VersionedStore(awaiting); // the other copy won the race
 
     new RetryingStartFailures(router, store, "worker@test")
         .configurationFailure(initializing, record(), providerConfig(), "40002 bad key")
         .join();
 
     assertThat(store.applied).isEmpty();
+    assertThat(store.current.status()).isEqualTo(VerificationStatus.AWAITING_USER);
     assertThat(store.attempted).hasSize(1); // tried once from INITIALIZING, lost, re-read, stopped
   }
 
   @Test
   void aConfigurationFailureParksAVerificationStillInitializing() {
     Verification initializing = received().markInitializing("FC0001").after();
-    ScriptedStore store = new ScriptedStore(null);
-    store.acceptNext = true;
+    VersionedStore store = new VersionedStore(initializing);
 
     new RetryingStartFailures(router, store, "worker@test")
         .configurationFailure(initializing, record(), providerConfig(), "40002 bad key")
@@ -112,30 +112,31 @@ class RetryingStartFailuresTest {
         T0);
   }
 
-  /** Refuses every compare-and-set (another copy moved first) unless told; re-reads {@code now}. */
-  static final class ScriptedStore implements VerificationStore {
+  /** One stored verification, changed by compare-and-set on its version as PostgreSQL does. */
+  static final class VersionedStore implements VerificationStore {
     final List<StatusChange> attempted = new ArrayList<>();
     final List<StatusChange> applied = new ArrayList<>();
-    final Verification now;
-    boolean acceptNext;
+    Verification current;
 
-    ScriptedStore(Verification now) {
-      this.now = now;
+    VersionedStore(Verification current) {
+      this.current = current;
     }
 
     @Override
     public boolean apply(Change change, String source) {
-      attempted.add((StatusChange) change);
-      if (acceptNext) {
-        applied.add((StatusChange) change);
-        return true;
+      StatusChange status = (StatusChange) change;
+      attempted.add(status);
+      if (status.before().version() != current.version()) {
+        return false;
       }
-      return false;
+      applied.add(status);
+      current = status.after();
+      return true;
     }
 
     @Override
     public Optional<Verification> find(UUID id) {
-      return Optional.ofNullable(now);
+      return Optional.ofNullable(current);
     }
 
     @Override
