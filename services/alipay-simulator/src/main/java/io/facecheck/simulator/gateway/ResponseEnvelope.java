@@ -14,6 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class ResponseEnvelope {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** How the envelope carries its signature; all but {@link #SIGNED} are injected faults. */
+  enum Signing {
+    /** Alipay's: the node's bytes signed with the Alipay private key. */
+    SIGNED,
+    /** A signature over something other than what is sent, to exercise the client's check. */
+    CORRUPTED,
+    /** {@code "sign":""}, as a forger might send. */
+    EMPTY,
+    /** No {@code sign} member at all, as a forger might send. */
+    ABSENT
+  }
+
   private final PrivateKey alipayPrivateKey;
 
   ResponseEnvelope(PrivateKey alipayPrivateKey) {
@@ -25,19 +37,22 @@ final class ResponseEnvelope {
     return method == null ? "error_response" : method.replace('.', '_') + "_response";
   }
 
-  /**
-   * @param corruptSignature sign something other than what is sent, to exercise the client's check
-   */
   String build(
       String node,
       Map<String, String> fields,
       SignAlgorithm algorithm,
       Charset charset,
-      boolean corruptSignature) {
+      Signing signing) {
     String inner = JSON.writeValueAsString(fields);
-    String signed = corruptSignature ? inner + " " : inner;
-    String sign = algorithm.sign(alipayPrivateKey, signed, charset);
-    return "{\"" + node + "\":" + inner + ",\"sign\":\"" + sign + "\"}";
+    String envelope = "{\"" + node + "\":" + inner;
+    return switch (signing) {
+      case ABSENT -> envelope + "}";
+      case EMPTY -> envelope + ",\"sign\":\"\"}";
+      case SIGNED, CORRUPTED -> {
+        String signed = signing == Signing.CORRUPTED ? inner + " " : inner;
+        yield envelope + ",\"sign\":\"" + algorithm.sign(alipayPrivateKey, signed, charset) + "\"}";
+      }
+    };
   }
 
   static Map<String, String> errorFields(GatewayError error) {
