@@ -28,7 +28,15 @@ public record UnsignedError(
     EMPTY,
     /** A {@code sign} that does not verify: the SDK checks it and throws "sign check fail". */
     @JsonProperty("wrong")
-    WRONG
+    WRONG,
+    /**
+     * Alipay's genuine signature of another node, replayed: {@code {"error_response":{<the forged
+     * error>,"<method>_response":<a signed success node>},"sign":"<its valid sign>"}}. The SDK
+     * verifies the nested node (the first {@code <method>_response} it finds) but reads its fields
+     * from the outer one, so it returns the forged error as verified.
+     */
+    @JsonProperty("replayed")
+    REPLAYED
   }
 
   public UnsignedError {

@@ -112,6 +112,20 @@ class UnsignedErrorIT {
   }
 
   @Test
+  void aReplayedSignatureMakesTheSdkReturnTheForgedErrorAsVerified() throws Exception {
+    forge(
+        GatewayMethods.QUERY,
+        UnsignedError.of(1.0, "40004", "CERTIFY_ID_NOT_EXIST")
+            .withSign(UnsignedError.ForgedSign.REPLAYED));
+    // the SDK verifies the nested, genuinely signed node and reads the forged outer one
+    AlipayUserCertifyOpenQueryResponse queried = client.execute(query("abc"));
+    assertThat(queried.getCode()).isEqualTo("40004");
+    assertThat(queried.getSubCode()).isEqualTo("CERTIFY_ID_NOT_EXIST");
+    assertThat(JSON.readTree(queried.getBody()).propertyNames())
+        .containsExactly("error_response", "sign");
+  }
+
+  @Test
   void isSetAsJsonAndBadOnesAreRefusedWithTheReason() {
     String scenario =
         """

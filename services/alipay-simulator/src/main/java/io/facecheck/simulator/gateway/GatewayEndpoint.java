@@ -156,6 +156,7 @@ public final class GatewayEndpoint {
       case ABSENT -> ResponseEnvelope.Signing.ABSENT;
       case EMPTY -> ResponseEnvelope.Signing.EMPTY;
       case WRONG -> ResponseEnvelope.Signing.CORRUPTED;
+      case REPLAYED -> ResponseEnvelope.Signing.REPLAYED;
     };
   }
 

@@ -23,8 +23,17 @@ final class ResponseEnvelope {
     /** {@code "sign":""}, as a forger might send. */
     EMPTY,
     /** No {@code sign} member at all, as a forger might send. */
-    ABSENT
+    ABSENT,
+    /**
+     * The fields under {@code error_response}, with a genuinely signed success node nested in them
+     * under the method's node name and its valid sign at the root: a replayed signature beside
+     * forged content.
+     */
+    REPLAYED
   }
+
+  /** The node a replaying forger wraps: any success Alipay signed for this app would do. */
+  static final String REPLAYED_NODE = "{\"code\":\"10000\",\"msg\":\"Success\"}";
 
   private final PrivateKey alipayPrivateKey;
 
@@ -46,6 +55,12 @@ final class ResponseEnvelope {
     String inner = JSON.writeValueAsString(fields);
     String envelope = "{\"" + node + "\":" + inner;
     return switch (signing) {
+      case REPLAYED -> {
+        String forged = inner.substring(0, inner.length() - 1);
+        String nested = forged + ",\"" + node + "\":" + REPLAYED_NODE + "}";
+        String sign = algorithm.sign(alipayPrivateKey, REPLAYED_NODE, charset);
+        yield "{\"" + nodeFor(null) + "\":" + nested + ",\"sign\":\"" + sign + "\"}";
+      }
       case ABSENT -> envelope + "}";
       case EMPTY -> envelope + ",\"sign\":\"\"}";
       case SIGNED, CORRUPTED -> {

@@ -72,4 +72,26 @@ class ResponseEnvelopeTest {
                 ResponseEnvelope.Signing.EMPTY))
         .isEqualTo("{\"x_response\":{\"code\":\"40004\"},\"sign\":\"\"}");
   }
+
+  @Test
+  void aReplayedEnvelopeNestsAGenuinelySignedNodeInTheForgedOne() {
+    String body =
+        new ResponseEnvelope(ALIPAY.getPrivate())
+            .build(
+                "x_response",
+                Map.of("code", "40004"),
+                SignAlgorithm.RSA2,
+                StandardCharsets.UTF_8,
+                ResponseEnvelope.Signing.REPLAYED);
+    assertThat(body)
+        .startsWith(
+            "{\"error_response\":{\"code\":\"40004\",\"x_response\":"
+                + ResponseEnvelope.REPLAYED_NODE
+                + "},\"sign\":\"");
+    String sign = body.substring(body.indexOf(",\"sign\":\"") + 9, body.length() - 2);
+    assertThat(
+            SignAlgorithm.RSA2.verify(
+                ALIPAY.getPublic(), ResponseEnvelope.REPLAYED_NODE, StandardCharsets.UTF_8, sign))
+        .isTrue();
+  }
 }
