@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Error answers without a valid signature (the simulator's {@code unsigned_error}), through the
- * real SDK: the SDK returns them unchecked, and the worker believes none of them. A simulator of
- * its own, so its scenario never leaks into other tests.
+ * real SDK: the SDK returns them unchecked (no sign, an empty one) or checks a replayed signature
+ * of another node, and the worker believes none of them. A simulator of its own, so its scenario
+ * never leaks into other tests.
  */
 class UnsignedAlipayAnswersIT {
 
@@ -83,6 +84,7 @@ class UnsignedAlipayAnswersIT {
   @CsvSource({
     "40004, INVALID_CERT_NO, ABSENT",
     "40004, INVALID_CERT_NO, EMPTY",
+    "40004, INVALID_CERT_NO, REPLAYED",
     "40002, isv.invalid-signature, ABSENT",
     "40006, isv.insufficient-isv-permissions, EMPTY",
     "10000, isv.something, ABSENT"
@@ -110,6 +112,7 @@ class UnsignedAlipayAnswersIT {
   @CsvSource({
     "40004, CERTIFY_ID_NOT_EXIST, ABSENT",
     "40004, CERTIFY_ID_NOT_EXIST, EMPTY",
+    "40004, CERTIFY_ID_NOT_EXIST, REPLAYED",
     "40001, isv.missing-signature, ABSENT"
   })
   void anUnsignedErrorOnQueryIsRetryableNeverNotFound(
