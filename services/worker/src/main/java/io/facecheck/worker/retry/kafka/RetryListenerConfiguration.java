@@ -73,6 +73,7 @@ public class RetryListenerConfiguration {
             dispatcher,
             r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
             worker.batchTimeBudget(),
+            longestWait(schedule, worker),
             retryResumeTimer,
             clock);
     return container(
@@ -103,6 +104,7 @@ public class RetryListenerConfiguration {
             dispatcher,
             r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
             worker.batchTimeBudget(),
+            longestWait(schedule, worker),
             retryResumeTimer,
             clock);
     return container(
@@ -159,5 +161,18 @@ public class RetryListenerConfiguration {
     container.setBeanName(groupId);
     listener.attach(container);
     return container;
+  }
+
+  /**
+   * The longest a retry record may honestly wait: the last hop's delay, or a breaker's open wait
+   * for a record parked during an outage, with a minute of slack for clocks.
+   */
+  private static java.time.Duration longestWait(RetrySchedule schedule, WorkerProperties worker) {
+    java.time.Duration longest = schedule.delay(schedule.hops());
+    WorkerProperties.CircuitBreaker breaker = worker.circuitBreaker();
+    for (java.time.Duration wait : List.of(breaker.waitInOpen(), breaker.halfOpenRecheck())) {
+      longest = wait.compareTo(longest) > 0 ? wait : longest;
+    }
+    return longest.plusMinutes(1);
   }
 }

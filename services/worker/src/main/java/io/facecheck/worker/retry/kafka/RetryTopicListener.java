@@ -36,18 +36,29 @@ public final class RetryTopicListener implements BatchConsumerAwareMessageListen
       Function<ConsumerRecord<byte[], byte[]>, ? extends CompletionStage<?>> handler,
       ScheduledExecutorService timer,
       Clock clock) {
-    this(dispatcher, handler, Duration.ofMinutes(2), timer, clock);
+    this(dispatcher, handler, Duration.ofMinutes(2), Duration.ofMinutes(10), timer, clock);
   }
 
+  /**
+   * @param longestWait the longest any retry may wait (the schedule's last delay): a due time
+   *     further away is not believed, so a record whose header says "next year" cannot pause its
+   *     partition for a year
+   */
   public RetryTopicListener(
       BatchDispatcher dispatcher,
       Function<ConsumerRecord<byte[], byte[]>, ? extends CompletionStage<?>> handler,
       Duration timeBudget,
+      Duration longestWait,
       ScheduledExecutorService timer,
       Clock clock) {
     this.settling =
         new SettlingBatchListener(
-            dispatcher, handler, RetryTopicListener::dueAt, timeBudget, timer, clock);
+            dispatcher,
+            handler,
+            record -> believableDueAt(record, clock.instant(), longestWait),
+            timeBudget,
+            timer,
+            clock);
   }
 
   /** The container this listener runs in; partitions are paused and resumed through it. */
@@ -58,6 +69,18 @@ public final class RetryTopicListener implements BatchConsumerAwareMessageListen
   @Override
   public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
     settling.onBatch(records, consumer);
+  }
+
+  /**
+   * {@link #dueAt}, unless it lies more than {@code longestWait} ahead of {@code now}: no retry the
+   * worker writes waits that long, so such a header is forged or written by a clock far off, and
+   * the record is due now (a retry tried early is only re-parked; a partition paused for ever is a
+   * stall).
+   */
+  static Instant believableDueAt(
+      ConsumerRecord<byte[], byte[]> record, Instant now, Duration longestWait) {
+    Instant due = dueAt(record);
+    return due.isAfter(now.plus(longestWait)) ? Instant.EPOCH : due;
   }
 
   static Instant dueAt(ConsumerRecord<byte[], byte[]> record) {
