@@ -134,9 +134,13 @@ public class CallbackHandler {
       if (!store.apply(v.recordUserReturned(first ? callback.receivedAt() : at), source)) {
         continue;
       }
+      // read the clock again: the batch's start can be long past (a paused database), and a
+      // ladder query claimed in between, before the return was on record, may already have been
+      // judged as "not returned yet"
+      Instant recorded = clock.instant();
       return v.status() == VerificationStatus.DEAD_LETTERED
           ? askWhileParked(v)
-          : startQuery(v.id(), now);
+          : startQuery(v.id(), recorded);
     }
     log.warn(
         "callback {}: gave up after {} compare-and-set losses",
@@ -157,7 +161,8 @@ public class CallbackHandler {
     return waited ? Optional.of(new ToQuery(v, false)) : Optional.empty();
   }
 
-  private Optional<ToQuery> startQuery(UUID id, Instant now) {
+  /** Starts the return's query, unless a query was claimed after the return was recorded. */
+  private Optional<ToQuery> startQuery(UUID id, Instant recorded) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Verification> found =
           store.find(id).filter(v -> v.status() == VerificationStatus.AWAITING_USER);
@@ -167,11 +172,12 @@ public class CallbackHandler {
         return Optional.empty();
       }
       Instant last = found.get().lastQueryAt();
-      if (last != null && !last.isBefore(now)) {
-        // the ladder claimed the query the recorded return made due, and sent it: one is enough
+      if (last != null && !last.isBefore(recorded)) {
+        // the ladder claimed the query the recorded return made due, and sent it: its answer is
+        // judged with the return on record, so one is enough
         return Optional.empty();
       }
-      var change = found.get().startQuery(now, lease);
+      var change = found.get().startQuery(recorded, lease);
       if (store.apply(change, source)) {
         return Optional.of(new ToQuery(change.after(), true));
       }
