@@ -30,5 +30,17 @@ public final class DeadLetterHeaders {
   /** What went wrong, with any cert_no masked and no cert_name: safe to show to ops. */
   public static final String ERROR_MESSAGE = "facecheck-error-message";
 
+  /**
+   * {@code true} when the value is a short summary, not the original: the record with its headers
+   * was too large to publish (the original is still on its source topic until retention).
+   */
+  public static final String TRUNCATED = "facecheck-truncated";
+
+  /** With {@link #TRUNCATED}: the original value's size in bytes. */
+  public static final String ORIGINAL_SIZE = "facecheck-original-size";
+
+  /** With {@link #TRUNCATED}: the keyed hash (hex) of the original value, to match it later. */
+  public static final String ORIGINAL_HASH = "facecheck-original-hash";
+
   private DeadLetterHeaders() {}
 }

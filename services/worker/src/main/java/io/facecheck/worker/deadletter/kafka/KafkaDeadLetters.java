@@ -28,9 +28,9 @@ import org.springframework.kafka.support.SendResult;
  */
 public final class KafkaDeadLetters implements DeadLetters {
 
-  static final String TRUNCATED = "facecheck-truncated";
-  static final String ORIGINAL_SIZE = "facecheck-original-size";
-  static final String ORIGINAL_HASH = "facecheck-original-hash";
+  static final String TRUNCATED = DeadLetterHeaders.TRUNCATED;
+  static final String ORIGINAL_SIZE = DeadLetterHeaders.ORIGINAL_SIZE;
+  static final String ORIGINAL_HASH = DeadLetterHeaders.ORIGINAL_HASH;
   private static final Logger log = LoggerFactory.getLogger(KafkaDeadLetters.class);
   private static final String OUR_PREFIX = "facecheck-";
   private static final int MAX_KEY_BYTES = 1024;
