@@ -1,5 +1,6 @@
 package io.facecheck.devstack;
 
+import io.facecheck.devstack.cli.ChaosCommand;
 import io.facecheck.devstack.cli.DemoCommand;
 import io.facecheck.devstack.cli.InfraCommand;
 import io.facecheck.devstack.cli.UpCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
     name = "facecheck-devstack",
     mixinStandardHelpOptions = true,
     description = "The whole facecheck pipeline on one machine (DESIGN.md §8).",
-    subcommands = {UpCommand.class, InfraCommand.class, DemoCommand.class})
+    subcommands = {UpCommand.class, InfraCommand.class, DemoCommand.class, ChaosCommand.class})
 public final class DevStack implements Runnable {
 
   @Spec CommandSpec spec;
@@ -26,7 +27,7 @@ public final class DevStack implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: up, infra or demo");
+        spec.commandLine(), "name a command: up, infra, demo or chaos");
   }
 
   public static CommandLine commandLine() {

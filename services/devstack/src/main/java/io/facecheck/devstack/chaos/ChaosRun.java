@@ -1,0 +1,355 @@
+package io.facecheck.devstack.chaos;
+
+import io.facecheck.devstack.chaos.FaultPlan.Planned;
+import io.facecheck.devstack.chaos.verdict.Evidence;
+import io.facecheck.devstack.chaos.verdict.Evidence.HostileRecord;
+import io.facecheck.devstack.chaos.verdict.Evidence.InjectedFault;
+import io.facecheck.devstack.chaos.verdict.Evidence.SentRequest;
+import io.facecheck.devstack.chaos.verdict.Verdict;
+import io.facecheck.devstack.chaos.verdict.VerdictReport;
+import io.facecheck.devstack.demo.FakeIdentities;
+import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
+import io.facecheck.devstack.infra.KafkaProcess;
+import io.facecheck.devstack.infra.Postgres;
+import io.facecheck.devstack.stack.Secrets;
+import io.facecheck.devstack.stack.Stack;
+import io.facecheck.devstack.stack.StackSettings;
+import io.facecheck.simulator.AlipaySimulator;
+import io.facecheck.simulator.Fault;
+import io.facecheck.simulator.MethodFaults;
+import io.facecheck.simulator.Outage;
+import io.facecheck.simulator.Scenario;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One chaos run: restartable infrastructure, the five services as their own JVMs, requests at a
+ * steady rate, the seeded faults, a wait until every request is final (or the timeout), then the
+ * verdict from what was left behind.
+ */
+public final class ChaosRun {
+
+  /** The verdict and how it was reported. */
+  public record Outcome(Verdict verdict, Map<String, Object> json, String table) {}
+
+  private final ChaosSettings settings;
+  private final PrintStream out;
+  private final List<InjectedFault> injected = Collections.synchronizedList(new ArrayList<>());
+  private final List<HostileRecord> hostileSent = Collections.synchronizedList(new ArrayList<>());
+  private final List<FakeIdentity> hostileIdentities =
+      Collections.synchronizedList(new ArrayList<>());
+  private Scenario scenario;
+  private long runStart;
+
+  private ChaosRun(ChaosSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public static Outcome run(ChaosSettings settings, PrintStream out) throws Exception {
+    return new ChaosRun(settings, out).run();
+  }
+
+  private Outcome run() throws Exception {
+    StackSettings requested = settings.stack().withFreePortsResolved();
+    scenario =
+        requested
+            .scenario()
+            .withFaults(
+                Scenario.ANY_METHOD,
+                new MethodFaults(settings.transientErrorRate(), settings.timeoutRate(), 0, 0));
+    List<Planned> plan = FaultPlan.plan(settings);
+    out.printf(
+        "chaos: %,d requests at %.1f/s, seed %d, %d faults planned%n",
+        settings.requests(), settings.rate(), settings.seed(), plan.size());
+    Path logs = settings.logs().toAbsolutePath();
+    Files.createDirectories(logs);
+    try (Stack stack = Stack.startRestartableInfrastructure(requested.withScenario(scenario))) {
+      KafkaProcess kafka = (KafkaProcess) stack.infrastructure().kafka();
+      Postgres postgres = stack.infrastructure().postgres();
+      AlipaySimulator simulator = stack.simulator();
+      out.println(
+          "chaos: infrastructure up; starting intake, 2 workers, 2 reconcilers as their own JVMs");
+      long startingServices = System.currentTimeMillis();
+      try (ServiceFleet fleet =
+          ServiceFleet.start(stack.settings(), stack.serviceProperties(), logs)) {
+        out.printf(
+            "chaos: services up in %d s; logs in %s%n",
+            (System.currentTimeMillis() - startingServices) / 1000, logs);
+        return drive(stack, kafka, postgres, simulator, fleet, plan, logs);
+      } finally {
+        if (postgres.isRunning()) {
+          try {
+            postgres.resume();
+          } catch (RuntimeException ignored) {
+            // not paused
+          }
+        }
+      }
+    }
+  }
+
+  private Outcome drive(
+      Stack stack,
+      KafkaProcess kafka,
+      Postgres postgres,
+      AlipaySimulator simulator,
+      ServiceFleet fleet,
+      List<Planned> plan,
+      Path logs)
+      throws Exception {
+    String bootstrap = stack.bootstrapServers();
+    runStart = System.currentTimeMillis();
+    ResultsCollector results = new ResultsCollector(bootstrap);
+    OffsetSampler offsets = new OffsetSampler(bootstrap);
+    Arrivals arrivals =
+        new Arrivals(
+            settings,
+            bootstrap,
+            stack.intakeUrl(),
+            Secrets.DEMO_CLIENT,
+            stack.secrets().clientToken(),
+            new FakeIdentities(settings.seed()));
+    ScheduledExecutorService faults = Executors.newScheduledThreadPool(4);
+    List<ScheduledFuture<?>> pending = new ArrayList<>();
+    try {
+      arrivals.start();
+      for (Planned p : plan) {
+        pending.add(
+            faults.schedule(
+                () -> inject(p, kafka, postgres, simulator, fleet, stack),
+                p.at().toMillis(),
+                TimeUnit.MILLISECONDS));
+      }
+      Instant deadline = Instant.now().plus(settings.timeout());
+      while (arrivals.sending() || pending.stream().anyMatch(f -> !f.isDone())) {
+        progress(arrivals, results);
+        Thread.sleep(5_000);
+        if (Instant.now().isAfter(deadline)) {
+          break;
+        }
+      }
+      for (ScheduledFuture<?> f : pending) {
+        if (f.isDone()) {
+          f.get();
+        }
+      }
+      arrivals.awaitSettled(Duration.ofMinutes(10));
+      injected.add(
+          new InjectedFault(
+              "alipay_errors", errorsLabel(), runStart, System.currentTimeMillis(), true));
+      awaitFinals(arrivals, results, postgres, deadline);
+    } finally {
+      faults.shutdownNow();
+      arrivals.close();
+      offsets.close();
+    }
+    progress(arrivals, results);
+    out.println("chaos: stopping the services, reading what the run left behind");
+    fleet.close();
+    results.close();
+
+    List<FakeIdentity> everyone = new ArrayList<>(arrivals.identities());
+    everyone.addAll(hostileIdentities);
+    EvidenceGatherer gatherer = new EvidenceGatherer(bootstrap, new PiiScanner(everyone));
+    gatherer.readKafka();
+    gatherer.readDatabase(postgres);
+    gatherer.readSimulator(simulator);
+    List<Path> logFiles = new ArrayList<>(fleet.logs());
+    logFiles.add(kafka.directory().resolve("kafka.log"));
+    gatherer.readLogs(logFiles);
+
+    List<InjectedFault> faultList;
+    synchronized (injected) {
+      faultList = new ArrayList<>(injected);
+    }
+    faultList.sort(java.util.Comparator.comparingLong(InjectedFault::startMs));
+    Evidence evidence =
+        new Evidence(
+            arrivals.acknowledged(),
+            arrivals.unacknowledged(),
+            results.records(),
+            gatherer.requestDeadLetters,
+            gatherer.verifications,
+            gatherer.certifications,
+            gatherer.simulatorCertifications,
+            gatherer.callbackVerificationIds,
+            List.copyOf(hostileSent),
+            gatherer.piiHits,
+            offsets.samples(),
+            faultList);
+    Verdict verdict = Verdict.of(evidence);
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("seed", settings.seed());
+    run.put("rate", settings.rate());
+    run.put("http_share", settings.httpShare());
+    run.put("ttl_seconds", settings.ttlSeconds());
+    run.put("duration_s", (System.currentTimeMillis() - runStart) / 1000.0);
+    run.put("unplanned_restarts", fleet.unplannedRestarts());
+    Map<String, Integer> starts = new LinkedHashMap<>();
+    FaultPlan.SERVICES.forEach(name -> starts.put(name, fleet.starts(name)));
+    run.put("service_starts", starts);
+    run.put("simulator_calls", simulator.stats().calls());
+    run.put("unreadable_results", results.unreadable().size());
+    run.put("logs", logs.toString());
+    String table = VerdictReport.table(verdict) + "\n" + VerdictReport.faults(faultList, runStart);
+    return new Outcome(verdict, VerdictReport.json(verdict, runStart, run), table);
+  }
+
+  private String errorsLabel() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.0f%% system errors, %.0f%% read timeouts",
+        settings.transientErrorRate() * 100,
+        settings.timeoutRate() * 100);
+  }
+
+  private void inject(
+      Planned p,
+      KafkaProcess kafka,
+      Postgres postgres,
+      AlipaySimulator simulator,
+      ServiceFleet fleet,
+      Stack stack) {
+    long start = System.currentTimeMillis();
+    String target = p.target();
+    try {
+      switch (p.kind()) {
+        case "kill" -> target += " (exit " + fleet.kill(p.target(), p.duration()) + ")";
+        case "broker_stop" -> {
+          kafka.stop();
+          pause(p.duration());
+          kafka.start();
+        }
+        case "postgres_stop" -> {
+          postgres.stop();
+          pause(p.duration());
+          postgres.startAgain();
+        }
+        case "postgres_pause" -> {
+          postgres.pause();
+          pause(p.duration());
+          postgres.resume();
+        }
+        case "alipay_outage" -> {
+          Instant from = Instant.now();
+          simulator.setScenario(
+              scenario.withOutage(Outage.between(from, from.plus(p.duration()), Fault.HTTP_502)));
+          pause(p.duration());
+          simulator.setScenario(scenario);
+        }
+        case "hostile_burst" -> {
+          HostileSender sender =
+              new HostileSender(
+                  stack.bootstrapServers(), stack.intakeUrl(), stack.secrets().clientToken());
+          List<HostileCorpus.Item> items =
+              HostileCorpus.items(
+                  () -> {
+                    FakeIdentity identity =
+                        new FakeIdentities(settings.seed() * 31 + hostileIdentities.size()).next();
+                    hostileIdentities.add(identity);
+                    return identity;
+                  },
+                  Secrets.DEMO_CLIENT,
+                  stack.intakeUrl() + "/actuator/health/liveness");
+          hostileSent.addAll(sender.send(items));
+          target += " (" + items.size() + " records)";
+        }
+        default -> throw new IllegalArgumentException("unknown fault " + p.kind());
+      }
+    } catch (RuntimeException e) {
+      target += " (failed: " + e.getMessage() + ")";
+      out.println("chaos: fault " + p.kind() + " on " + p.target() + " failed: " + e);
+    }
+    long end =
+        "kill".equals(p.kind()) ? start + p.duration().toMillis() : System.currentTimeMillis();
+    injected.add(new InjectedFault(p.kind(), target, start, end, false));
+    out.printf(
+        "chaos: %5.0f s  %s %s (%d s)%n",
+        (start - runStart) / 1000.0, p.kind(), target, (end - start) / 1000);
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Until every acknowledged request has a final event, or waits in DEAD_LETTERED (asked of
+   * PostgreSQL every few seconds for the stragglers), or the deadline passes.
+   */
+  private void awaitFinals(
+      Arrivals arrivals, ResultsCollector results, Postgres postgres, Instant deadline)
+      throws InterruptedException {
+    int round = 0;
+    while (Instant.now().isBefore(deadline)) {
+      List<SentRequest> open =
+          arrivals.acknowledged().stream().filter(r -> !results.isFinal(r.key())).toList();
+      if (open.isEmpty()) {
+        return;
+      }
+      if (++round % 3 == 0 && open.size() <= 1000 && deadLettered(postgres, open) == open.size()) {
+        out.printf("chaos: %d requests wait in DEAD_LETTERED; not waiting for them%n", open.size());
+        return;
+      }
+      if (round % 5 == 0) {
+        progress(arrivals, results);
+      }
+      Thread.sleep(2_000);
+    }
+    out.println("chaos: gave up waiting for final statuses (--timeout-seconds)");
+  }
+
+  private static int deadLettered(Postgres postgres, List<SentRequest> open) {
+    Set<String> ids = new HashSet<>();
+    open.forEach(r -> ids.add(r.requestId()));
+    try (Connection c = postgres.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT request_id FROM verifications WHERE client_id = ? AND request_id = ANY (?)"
+                    + " AND status = 'DEAD_LETTERED'")) {
+      s.setString(1, open.get(0).clientId());
+      s.setArray(2, c.createArrayOf("text", ids.toArray()));
+      int count = 0;
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          count++;
+        }
+      }
+      return count;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private void progress(Arrivals arrivals, ResultsCollector results) {
+    out.printf(
+        "chaos: %5.0f s  requested %,d/%,d  acknowledged %,d  final %,d  faults so far %d%n",
+        (System.currentTimeMillis() - runStart) / 1000.0,
+        arrivals.requested(),
+        settings.requests(),
+        arrivals.acknowledged().size(),
+        results.finalCount(),
+        injected.size());
+  }
+}
