@@ -61,10 +61,15 @@ public final class FaultPlan {
     long lastInfraEnd = plan.stream().mapToLong(p -> p.end().toMillis()).max().orElse(0);
 
     long killEvery = s.killEvery().toMillis();
+    String last = null;
     for (long t = killEvery / 2 + random.nextInt((int) Math.max(1, killEvery / 2));
         t <= Math.max(arrivals, lastInfraEnd);
         t += killEvery) {
-      String target = SERVICES.get(random.nextInt(SERVICES.size()));
+      // never the same service twice in a row: each kill hits one that has been up a while
+      List<String> candidates = new ArrayList<>(SERVICES);
+      candidates.remove(last);
+      String target = candidates.get(random.nextInt(candidates.size()));
+      last = target;
       plan.add(new Planned("kill", target, Duration.ofMillis(t), s.restartAfter()));
     }
     if (s.hostile()) {

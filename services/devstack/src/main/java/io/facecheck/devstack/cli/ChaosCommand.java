@@ -130,7 +130,12 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the services log at INFO (their logs are searched for PII); this process only says what
+    // happens, so the infrastructure's chatter stays out unless --log-level asks for it
     StackSettings settings = stack.settings(user.autoUser(), "INFO");
+    if (stack.logLevel == null) {
+      System.setProperty("devstack.log.level", "WARN");
+    }
     ChaosSettings chaos =
         new ChaosSettings(
             settings,

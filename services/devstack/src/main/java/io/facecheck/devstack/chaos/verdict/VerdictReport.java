@@ -24,8 +24,8 @@ public final class VerdictReport {
     json.put("wrong_finals", v.wrongFinals());
     json.put("pii_hits", v.piiHits());
     json.put("hostile_unaccounted", v.hostileUnaccounted());
-    json.put("max_partition_stall_s", v.maxPartitionStallSeconds());
-    json.put("recovery_s", v.recoverySeconds());
+    json.put("max_partition_stall_s", tenths(v.maxPartitionStallSeconds()));
+    json.put("recovery_s", tenths(v.recoverySeconds()));
     json.put("passed", v.passed());
     json.put("failures", v.failures());
     json.put("final_by_status", v.finalByStatus());
@@ -100,6 +100,10 @@ public final class VerdictReport {
         .append(" | ")
         .append(must)
         .append(" |\n");
+  }
+
+  private static double tenths(double seconds) {
+    return Math.round(seconds * 10) / 10.0;
   }
 
   private static double seconds(long ms) {
