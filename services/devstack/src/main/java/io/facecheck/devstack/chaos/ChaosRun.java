@@ -243,9 +243,18 @@ public final class ChaosRun {
       switch (p.kind()) {
         case "kill" -> target += " (exit " + fleet.kill(p.target(), p.duration()) + ")";
         case "broker_stop" -> {
+          long stopping = System.currentTimeMillis();
           kafka.stop();
+          long stopped = System.currentTimeMillis();
           pause(p.duration());
+          long starting = System.currentTimeMillis();
           kafka.start();
+          target +=
+              String.format(
+                  " (shutdown %.0f s, down %.0f s, start %.0f s)",
+                  (stopped - stopping) / 1000.0,
+                  (starting - stopped) / 1000.0,
+                  (System.currentTimeMillis() - starting) / 1000.0);
         }
         case "postgres_stop" -> {
           postgres.stop();
