@@ -100,7 +100,7 @@ final class EvidenceGatherer {
         Statement s = c.createStatement()) {
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT id, client_id, request_id, status, certify_id FROM verifications")) {
+              "SELECT id, client_id, request_id, status, outer_order_no, certify_id FROM verifications")) {
         while (rs.next()) {
           verifications.add(
               new VerificationRow(
@@ -108,7 +108,8 @@ final class EvidenceGatherer {
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getString(5)));
+                  rs.getString(5),
+                  rs.getString(6)));
         }
       }
       List<String> tables = new ArrayList<>();

@@ -31,10 +31,19 @@ public final class HostileCorpus {
 
   public static final String KAFKA_CLIENT = "chaos-hostile";
 
-  private HostileCorpus() {}
+  // the valid parts of hostile requests get the run's TTL, so they settle with the rest
+  private final int ttl;
+
+  private HostileCorpus(int ttl) {
+    this.ttl = ttl;
+  }
 
   public static List<Item> items(
-      Supplier<FakeIdentity> identities, String httpClient, String returnUrl) {
+      Supplier<FakeIdentity> identities, String httpClient, String returnUrl, int ttlSeconds) {
+    return new HostileCorpus(ttlSeconds).build(identities, httpClient, returnUrl);
+  }
+
+  private List<Item> build(Supplier<FakeIdentity> identities, String httpClient, String returnUrl) {
     List<Item> items = new ArrayList<>();
     kafka(items, "invalid-json", null, utf8("{\"schema_version\":1,\"request_id\":"));
     kafka(items, "not-utf8", null, new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'});
@@ -216,15 +225,15 @@ public final class HostileCorpus {
     return new Item(label, "http", client, requestId, requestId, value, Map.of());
   }
 
-  private static Map<String, Object> request(
+  private Map<String, Object> request(
       Supplier<FakeIdentity> identities, String requestId, String returnUrl) {
     return request(identities, KAFKA_CLIENT, requestId, returnUrl);
   }
 
-  private static Map<String, Object> request(
+  private Map<String, Object> request(
       Supplier<FakeIdentity> identities, String client, String requestId, String returnUrl) {
     FakeIdentity identity = identities.get();
-    return new LinkedHashMap<>(DemoRequests.fields(client, requestId, identity, 300, returnUrl));
+    return new LinkedHashMap<>(DemoRequests.fields(client, requestId, identity, ttl, returnUrl));
   }
 
   /** The request's JSON with one piece of text replaced (for what a Map cannot express). */
@@ -238,8 +247,8 @@ public final class HostileCorpus {
             java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
   }
 
-  private static byte[] replaceTtl(Map<String, Object> request, String number) {
-    return json(request, "\"ttl_seconds\":300", "\"ttl_seconds\":" + number);
+  private byte[] replaceTtl(Map<String, Object> request, String number) {
+    return json(request, "\"ttl_seconds\":" + ttl, "\"ttl_seconds\":" + number);
   }
 
   /** The request padded with metadata up to about {@code size} bytes. */

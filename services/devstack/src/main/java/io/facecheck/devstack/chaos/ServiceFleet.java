@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ServiceFleet implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration UNPLANNED_RESTART_DELAY = Duration.ofSeconds(5);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -51,7 +52,8 @@ public final class ServiceFleet implements AutoCloseable {
   private final Map<String, ChildJvm> running = new ConcurrentHashMap<>();
   private final Map<String, Instant> downUntil = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
-  private final AtomicInteger unplannedRestarts = new AtomicInteger();
+  private final List<String> unplannedExits =
+      java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<Path> logs = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Path logDirectory;
   private final ScheduledExecutorService supervisor =
@@ -127,8 +129,11 @@ public final class ServiceFleet implements AutoCloseable {
     return child == null ? -1 : child.kill();
   }
 
-  public int unplannedRestarts() {
-    return unplannedRestarts.get();
+  /** Services that exited without being killed: which start, with what status. */
+  public List<String> unplannedExits() {
+    synchronized (unplannedExits) {
+      return List.copyOf(unplannedExits);
+    }
   }
 
   public int starts(String name) {
@@ -151,14 +156,17 @@ public final class ServiceFleet implements AutoCloseable {
         continue;
       }
       Instant until = downUntil.get(name);
-      if (until != null) {
-        if (Instant.now().isBefore(until)) {
-          continue;
-        }
-        downUntil.remove(name);
-      } else {
-        unplannedRestarts.incrementAndGet();
+      if (until == null) {
+        // it exited by itself (say it started while PostgreSQL was down): start it again after
+        // a pause, as a container's restart policy would
+        unplannedExits.add(child.name() + " exited with " + child.awaitExit(1));
+        downUntil.put(name, Instant.now().plus(UNPLANNED_RESTART_DELAY));
+        continue;
       }
+      if (Instant.now().isBefore(until)) {
+        continue;
+      }
+      downUntil.remove(name);
       launch(name);
     }
   }

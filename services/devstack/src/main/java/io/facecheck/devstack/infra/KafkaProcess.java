@@ -79,7 +79,12 @@ public final class KafkaProcess implements Broker {
         ChildJvm.start(
             "kafka-" + starts,
             "kafka.Kafka",
-            List.of("-Xmx512m", "-XX:+UseSerialGC", "-Ddevstack.log.level=WARN"),
+            // C1 only: a restart on a busy machine is mostly JIT work
+            List.of(
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Ddevstack.log.level=WARN"),
             List.of(directory.resolve("server.properties").toString()),
             Map.of(),
             directory.resolve("kafka.log"));

@@ -28,7 +28,7 @@ class ChaosIT {
     Scenario users =
         Scenario.none()
             .withSeed(12)
-            // 70 % pass, 25 % fail, 5 % walk away (they end EXPIRED after the 60 s TTL)
+            // 70 % pass, 25 % fail, 5 % walk away (they end EXPIRED after the TTL)
             .withAutoUser(AutoUser.after(1000, 0.7 / 0.95, 0.05).withDelayJitterMs(1000));
     StackSettings stack =
         new StackSettings(

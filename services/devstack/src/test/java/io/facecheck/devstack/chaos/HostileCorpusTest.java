@@ -12,7 +12,7 @@ class HostileCorpusTest {
   void everyItemIsBuiltAndTheBigOnesAreBig() {
     FakeIdentities identities = new FakeIdentities(1);
     List<HostileCorpus.Item> items =
-        HostileCorpus.items(identities::next, "demo", "http://localhost/x");
+        HostileCorpus.items(identities::next, "demo", "http://localhost/x", 300);
 
     assertThat(items).hasSizeGreaterThan(20);
     assertThat(items).extracting(HostileCorpus.Item::label).doesNotHaveDuplicates();

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param requestDeadLetters every record on verification-requests-dlt
  * @param verifications every row of the verifications table
  * @param certifications the simulator's status of each certify_id it issued
- * @param simulatorCertifications how many certifications the simulator issued in all
+ * @param simulatorCertifications how many certifications the simulator issued in all (it issues one
+ *     per app and outer_order_no, however often initialize is called)
  * @param callbackVerificationIds verification ids with a record on verification-callbacks (a user
  *     return intake accepted)
  * @param hostile the hostile records sent
@@ -64,7 +65,12 @@ public record Evidence(
 
   /** A row of the verifications table. */
   public record VerificationRow(
-      String id, String clientId, String requestId, String status, String certifyId) {
+      String id,
+      String clientId,
+      String requestId,
+      String status,
+      String outerOrderNo,
+      String certifyId) {
     public String key() {
       return clientId + ":" + requestId;
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param duplicateFinals verifications with more than one distinct final event
  * @param redeliveredCopies identical copies (same event_id) of result events, all types
  * @param secondCertifyUrls verifications with more than one certify URL, plus certifications the
- *     simulator issued beyond one per verification
+ *     simulator issued for an outer_order_no no verification holds
  * @param wrongFinals finals that disagree with what the simulated user did
  * @param returnsLostAtDoor users who failed but whose return intake never accepted (it was down):
  *     EXPIRED is then the right final; counted, not a failure

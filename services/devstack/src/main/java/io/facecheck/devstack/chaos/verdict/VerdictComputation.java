@@ -156,15 +156,17 @@ final class VerdictComputation {
         example("second_certify_urls", e.getKey() + ": " + urls + " URLs");
       }
     }
-    long known =
+    // the simulator issues one certification per outer_order_no: more certifications than
+    // order numbers in the database means one no verification holds, a second certification
+    long orderNumbers =
         evidence.verifications().stream()
-            .map(VerificationRow::certifyId)
+            .map(VerificationRow::outerOrderNo)
             .filter(java.util.Objects::nonNull)
             .distinct()
             .count();
-    long extra = Math.max(0, evidence.simulatorCertifications() - known);
+    long extra = Math.max(0, evidence.simulatorCertifications() - orderNumbers);
     if (extra > 0) {
-      example("second_certify_urls", extra + " certifications the database does not know");
+      example("second_certify_urls", extra + " certifications for an outer_order_no no row holds");
     }
     return seconds + (int) extra;
   }

@@ -39,7 +39,9 @@ class VerdictTest {
     Run verification(String id, String user, String status, long atMs) {
       requests.add(new SentRequest("demo", id, "kafka"));
       String certifyId = user == null ? null : "c-" + id;
-      rows.add(new VerificationRow("v-" + id, "demo", id, status, certifyId));
+      rows.add(
+          new VerificationRow(
+              "v-" + id, "demo", id, status, certifyId == null ? null : "o-" + id, certifyId));
       if (certifyId != null) {
         certifications.put(certifyId, user);
         results.add(
@@ -134,7 +136,7 @@ class VerdictTest {
   }
 
   @Test
-  void aSecondUrlOrAnUnknownCertificationIsASecondCertifyUrl() {
+  void aSecondUrlOrACertificationNoRowHoldsIsASecondCertifyUrl() {
     Run run = clean();
     run.results.add(
         event("r2", "certify_url_issued", "AWAITING_USER", false, "https://u/other", 5));
@@ -145,6 +147,22 @@ class VerdictTest {
 
     assertThat(v.secondCertifyUrls()).isEqualTo(3);
     assertThat(v.failures()).containsExactly("second_certify_urls");
+  }
+
+  @Test
+  void anInitializeWhoseAnswerWasNeverRecordedIsNoSecondCertification() {
+    Run run = clean();
+    // Alipay issued a certification for o-lost, the worker never stored its certify_id, and the
+    // verification expired: one certification for one order number
+    run.requests.add(new SentRequest("demo", "lost-answer", "kafka"));
+    run.rows.add(new VerificationRow("v-l", "demo", "lost-answer", "EXPIRED", "o-lost", null));
+    run.results.add(event("lost-answer", "expired", "EXPIRED", true, null, 1));
+    run.extraCertifications = 1;
+
+    Verdict v = Verdict.of(run.evidence());
+
+    assertThat(v.secondCertifyUrls()).isZero();
+    assertThat(v.passed()).isTrue();
   }
 
   @Test
