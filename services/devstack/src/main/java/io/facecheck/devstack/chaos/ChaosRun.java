@@ -333,25 +333,26 @@ public final class ChaosRun {
       if (open.isEmpty() && hostileOpen == 0) {
         return;
       }
-      if (open.isEmpty()) {
-        // only hostile records are left: those that end as DEAD_LETTERED rows show no event
-        if (++round % 3 == 0 && hostileOpen <= hostileDeadLettered(postgres)) {
-          return;
-        }
-        Thread.sleep(2_000);
-        continue;
-      }
-      if (open.size() + hostileOpen != lastOpen) {
-        lastOpen = (int) (open.size() + hostileOpen);
+      int waiting = (int) (open.size() + hostileOpen);
+      if (waiting != lastOpen) {
+        lastOpen = waiting;
         lastProgress = Instant.now();
       } else if (Instant.now().isAfter(lastProgress.plus(stuck))) {
         out.printf(
-            "chaos: %d requests made no progress for %d s; not waiting for them%n",
-            open.size(), stuck.toSeconds());
+            "chaos: %d requests and %d hostile records made no progress for %d s; not waiting"
+                + " for them%n",
+            open.size(), hostileOpen, stuck.toSeconds());
         return;
       }
-      if (++round % 3 == 0 && open.size() <= 1000 && deadLettered(postgres, open) == open.size()) {
-        out.printf("chaos: %d requests wait in DEAD_LETTERED; not waiting for them%n", open.size());
+      // those that wait in DEAD_LETTERED show no event: PostgreSQL knows
+      if (++round % 3 == 0
+          && open.size() <= 1000
+          && (open.isEmpty() || deadLettered(postgres, open) == open.size())
+          && hostileOpen <= Math.max(0, hostileDeadLettered(postgres))) {
+        out.printf(
+            "chaos: %d requests and %d hostile records wait in DEAD_LETTERED; not waiting for"
+                + " them%n",
+            open.size(), hostileOpen);
         return;
       }
       if (round % 5 == 0) {

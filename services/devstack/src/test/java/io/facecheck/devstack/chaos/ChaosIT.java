@@ -55,7 +55,10 @@ class ChaosIT {
             12,
             6,
             0.2,
-            60,
+            // TTL: the worker's retries are bounded by it, and on a loaded machine a broker
+            // restart alone took 42 s in one run; with 60 s one INITIALIZING verification ran
+            // out of retries (DEAD_LETTERED RETRIES_EXHAUSTED)
+            90,
             Duration.ofSeconds(20),
             Duration.ofSeconds(3),
             1,
