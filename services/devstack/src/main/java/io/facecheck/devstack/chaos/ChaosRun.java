@@ -2,7 +2,6 @@ package io.facecheck.devstack.chaos;
 
 import io.facecheck.devstack.chaos.FaultPlan.Planned;
 import io.facecheck.devstack.chaos.verdict.Evidence;
-import io.facecheck.devstack.chaos.verdict.Evidence.HostileRecord;
 import io.facecheck.devstack.chaos.verdict.Evidence.InjectedFault;
 import io.facecheck.devstack.chaos.verdict.Evidence.SentRequest;
 import io.facecheck.devstack.chaos.verdict.Verdict;
@@ -15,25 +14,17 @@ import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.simulator.AlipaySimulator;
-import io.facecheck.simulator.Fault;
 import io.facecheck.simulator.MethodFaults;
-import io.facecheck.simulator.Outage;
 import io.facecheck.simulator.Scenario;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -51,10 +42,7 @@ public final class ChaosRun {
 
   private final ChaosSettings settings;
   private final PrintStream out;
-  private final List<InjectedFault> injected = Collections.synchronizedList(new ArrayList<>());
-  private final List<HostileRecord> hostileSent = Collections.synchronizedList(new ArrayList<>());
-  private final List<FakeIdentity> hostileIdentities =
-      Collections.synchronizedList(new ArrayList<>());
+  private FaultInjector injector;
   private Scenario scenario;
   private long runStart;
 
@@ -117,6 +105,7 @@ public final class ChaosRun {
       throws Exception {
     String bootstrap = stack.bootstrapServers();
     runStart = System.currentTimeMillis();
+    injector = new FaultInjector(settings, stack, fleet, scenario, out, runStart);
     ResultsCollector results = new ResultsCollector(bootstrap);
     OffsetSampler offsets = new OffsetSampler(bootstrap);
     Arrivals arrivals =
@@ -137,10 +126,7 @@ public final class ChaosRun {
       for (Planned p : plan) {
         pending.add(
             (isInfrastructure(p) ? infraFaults : otherFaults)
-                .schedule(
-                    () -> inject(p, kafka, postgres, simulator, fleet, stack),
-                    p.at().toMillis(),
-                    TimeUnit.MILLISECONDS));
+                .schedule(() -> injector.inject(p), p.at().toMillis(), TimeUnit.MILLISECONDS));
       }
       Instant deadline = Instant.now().plus(settings.timeout());
       while (arrivals.sending() || pending.stream().anyMatch(f -> !f.isDone())) {
@@ -156,9 +142,8 @@ public final class ChaosRun {
         }
       }
       arrivals.awaitSettled(Duration.ofMinutes(10));
-      injected.add(
-          new InjectedFault(
-              "alipay_errors", errorsLabel(), runStart, System.currentTimeMillis(), true));
+      injector.recordContinuous(
+          "alipay_errors", errorsLabel(), runStart, System.currentTimeMillis());
       awaitFinals(arrivals, results, postgres, deadline);
     } finally {
       infraFaults.shutdownNow();
@@ -172,7 +157,7 @@ public final class ChaosRun {
     results.close();
 
     List<FakeIdentity> everyone = new ArrayList<>(arrivals.identities());
-    everyone.addAll(hostileIdentities);
+    everyone.addAll(injector.hostileIdentities());
     EvidenceGatherer gatherer = new EvidenceGatherer(bootstrap, new PiiScanner(everyone));
     gatherer.readKafka();
     gatherer.readDatabase(postgres);
@@ -181,11 +166,7 @@ public final class ChaosRun {
     logFiles.add(kafka.directory().resolve("kafka.log"));
     gatherer.readLogs(logFiles);
 
-    List<InjectedFault> faultList;
-    synchronized (injected) {
-      faultList = new ArrayList<>(injected);
-    }
-    faultList.sort(java.util.Comparator.comparingLong(InjectedFault::startMs));
+    List<InjectedFault> faultList = injector.injected();
     Evidence evidence =
         new Evidence(
             arrivals.acknowledged(),
@@ -196,7 +177,7 @@ public final class ChaosRun {
             gatherer.certifications,
             gatherer.simulatorCertifications,
             gatherer.callbackVerificationIds,
-            List.copyOf(hostileSent),
+            injector.hostileSent(),
             gatherer.piiHits,
             offsets.samples(),
             faultList);
@@ -228,89 +209,6 @@ public final class ChaosRun {
         "%.0f%% system errors, %.0f%% read timeouts",
         settings.transientErrorRate() * 100,
         settings.timeoutRate() * 100);
-  }
-
-  private void inject(
-      Planned p,
-      KafkaProcess kafka,
-      Postgres postgres,
-      AlipaySimulator simulator,
-      ServiceFleet fleet,
-      Stack stack) {
-    long start = System.currentTimeMillis();
-    String target = p.target();
-    try {
-      switch (p.kind()) {
-        case "kill" -> target += " (exit " + fleet.kill(p.target(), p.duration()) + ")";
-        case "broker_stop" -> {
-          long stopping = System.currentTimeMillis();
-          kafka.stop();
-          long stopped = System.currentTimeMillis();
-          pause(p.duration());
-          long starting = System.currentTimeMillis();
-          kafka.start();
-          target +=
-              String.format(
-                  " (shutdown %.0f s, down %.0f s, start %.0f s)",
-                  (stopped - stopping) / 1000.0,
-                  (starting - stopped) / 1000.0,
-                  (System.currentTimeMillis() - starting) / 1000.0);
-        }
-        case "postgres_stop" -> {
-          postgres.stop();
-          pause(p.duration());
-          postgres.startAgain();
-        }
-        case "postgres_pause" -> {
-          postgres.pause();
-          pause(p.duration());
-          postgres.resume();
-        }
-        case "alipay_outage" -> {
-          Instant from = Instant.now();
-          simulator.setScenario(
-              scenario.withOutage(Outage.between(from, from.plus(p.duration()), Fault.HTTP_502)));
-          pause(p.duration());
-          simulator.setScenario(scenario);
-        }
-        case "hostile_burst" -> {
-          HostileSender sender =
-              new HostileSender(
-                  stack.bootstrapServers(), stack.intakeUrl(), stack.secrets().clientToken());
-          List<HostileCorpus.Item> items =
-              HostileCorpus.items(
-                  () -> {
-                    FakeIdentity identity =
-                        new FakeIdentities(settings.seed() * 31 + hostileIdentities.size()).next();
-                    hostileIdentities.add(identity);
-                    return identity;
-                  },
-                  Secrets.DEMO_CLIENT,
-                  stack.intakeUrl() + "/actuator/health/liveness",
-                  settings.ttlSeconds());
-          hostileSent.addAll(sender.send(items));
-          target += " (" + items.size() + " records)";
-        }
-        default -> throw new IllegalArgumentException("unknown fault " + p.kind());
-      }
-    } catch (RuntimeException e) {
-      target += " (failed: " + e.getMessage() + ")";
-      out.println("chaos: fault " + p.kind() + " on " + p.target() + " failed: " + e);
-    }
-    long end =
-        "kill".equals(p.kind()) ? start + p.duration().toMillis() : System.currentTimeMillis();
-    injected.add(new InjectedFault(p.kind(), target, start, end, false));
-    out.printf(
-        "chaos: %5.0f s  %s %s (%d s)%n",
-        (start - runStart) / 1000.0, p.kind(), target, (end - start) / 1000);
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**
@@ -347,8 +245,8 @@ public final class ChaosRun {
       // those that wait in DEAD_LETTERED show no event: PostgreSQL knows
       if (++round % 3 == 0
           && open.size() <= 1000
-          && (open.isEmpty() || deadLettered(postgres, open) == open.size())
-          && hostileOpen <= Math.max(0, hostileDeadLettered(postgres))) {
+          && (open.isEmpty() || DeadLetteredRows.among(postgres, open) == open.size())
+          && hostileOpen <= Math.max(0, DeadLetteredRows.hostile(postgres))) {
         out.printf(
             "chaos: %d requests and %d hostile records wait in DEAD_LETTERED; not waiting for"
                 + " them%n",
@@ -365,53 +263,14 @@ public final class ChaosRun {
 
   /** Hostile records with no outcome yet: no dead letter of the record, no final, no 4xx. */
   private long hostileWithoutOutcome(ResultsCollector results) {
-    synchronized (hostileSent) {
-      return hostileSent.stream()
-          .filter(
-              h ->
-                  h.overKafka()
-                      ? !results.deadLettered(h.partition(), h.offset())
-                          && (h.requestId() == null || !results.isFinal(h.key()))
-                      : (h.httpStatus() == 200 || h.httpStatus() == 202)
-                          && !results.isFinal(h.key()))
-          .count();
-    }
-  }
-
-  private static int hostileDeadLettered(Postgres postgres) {
-    try (Connection c = postgres.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT count(*) FROM verifications WHERE request_id LIKE 'hostile%'"
-                    + " AND status = 'DEAD_LETTERED'");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
-  private static int deadLettered(Postgres postgres, List<SentRequest> open) {
-    Set<String> ids = new HashSet<>();
-    open.forEach(r -> ids.add(r.requestId()));
-    try (Connection c = postgres.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT request_id FROM verifications WHERE client_id = ? AND request_id = ANY (?)"
-                    + " AND status = 'DEAD_LETTERED'")) {
-      s.setString(1, open.get(0).clientId());
-      s.setArray(2, c.createArrayOf("text", ids.toArray()));
-      int count = 0;
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          count++;
-        }
-      }
-      return count;
-    } catch (Exception e) {
-      return -1;
-    }
+    return injector.hostileSent().stream()
+        .filter(
+            h ->
+                h.overKafka()
+                    ? !results.deadLettered(h.partition(), h.offset())
+                        && (h.requestId() == null || !results.isFinal(h.key()))
+                    : (h.httpStatus() == 200 || h.httpStatus() == 202) && !results.isFinal(h.key()))
+        .count();
   }
 
   private void progress(Arrivals arrivals, ResultsCollector results) {
@@ -422,6 +281,6 @@ public final class ChaosRun {
         settings.requests(),
         arrivals.acknowledged().size(),
         results.finalCount(),
-        injected.size());
+        injector.count());
   }
 }
