@@ -11,9 +11,9 @@ import java.util.Random;
  * The seeded fault schedule. Infrastructure faults (broker stops, PostgreSQL stop and pause, the
  * Alipay outage) take turns, never overlapping, spread over the arrivals with gaps between them; a
  * random service is killed every {@code killEvery} until the last of them ends; the hostile burst
- * comes a third of the way in. For a run shorter than the full schedule (~8 min of arrivals) every
- * duration shrinks in proportion, to a floor that still makes each fault bite, and the broker is
- * stopped once.
+ * comes about a quarter of the way in. For a run shorter than the full schedule (~8 min of
+ * arrivals) every duration shrinks in proportion, to a floor that still makes each fault bite, and
+ * the broker is stopped once.
  */
 public final class FaultPlan {
 
@@ -61,14 +61,30 @@ public final class FaultPlan {
     long lastInfraEnd = plan.stream().mapToLong(p -> p.end().toMillis()).max().orElse(0);
 
     long killEvery = s.killEvery().toMillis();
+    // the first three kills hit a worker, a reconciler and intake, in a seeded order, so even a
+    // short run kills each kind of service once
+    List<String> firstKills =
+        new ArrayList<>(
+            List.of(
+                "worker-" + (1 + random.nextInt(2)),
+                "reconciler-" + (1 + random.nextInt(2)),
+                "intake"));
+    Collections.shuffle(firstKills, random);
     String last = null;
+    int kills = 0;
     for (long t = killEvery / 2 + random.nextInt((int) Math.max(1, killEvery / 2));
         t <= Math.max(arrivals, lastInfraEnd);
         t += killEvery) {
-      // never the same service twice in a row: each kill hits one that has been up a while
-      List<String> candidates = new ArrayList<>(SERVICES);
-      candidates.remove(last);
-      String target = candidates.get(random.nextInt(candidates.size()));
+      String target;
+      if (kills < firstKills.size()) {
+        target = firstKills.get(kills);
+      } else {
+        // never the same service twice in a row: each kill hits one that has been up a while
+        List<String> candidates = new ArrayList<>(SERVICES);
+        candidates.remove(last);
+        target = candidates.get(random.nextInt(candidates.size()));
+      }
+      kills++;
       last = target;
       plan.add(new Planned("kill", target, Duration.ofMillis(t), s.restartAfter()));
     }

@@ -66,7 +66,13 @@ class FaultPlanTest {
         .containsEntry("postgres_pause", 1L)
         .containsEntry("alipay_outage", 1L)
         .containsEntry("hostile_burst", 1L);
-    assertThat(kinds.get("kill")).isGreaterThanOrEqualTo(2L);
+    assertThat(kinds.get("kill")).isGreaterThanOrEqualTo(3L);
+    // a worker, a reconciler and intake each killed at least once
+    assertThat(
+            plan.stream()
+                .filter(p -> p.kind().equals("kill"))
+                .map(p -> p.target().replaceAll("-\\d", "")))
+        .contains("worker", "reconciler", "intake");
     assertThat(durationOf(plan, "broker_stop")).isEqualTo(Duration.ofSeconds(5));
     assertThat(durationOf(plan, "postgres_pause")).isEqualTo(Duration.ofSeconds(8));
     assertNoInfrastructureFaultsOverlap(plan);
