@@ -1,7 +1,5 @@
 package io.facecheck.simulator;
 
-import java.util.regex.Pattern;
-
 /**
  * An injected Alipay error answer: HTTP 200, signed, with this {@code code} (its msg from the
  * simulator's table) and {@code sub_code}; the call is not processed. Produces the answers the
@@ -13,23 +11,11 @@ import java.util.regex.Pattern;
  * @param subMsg optional; the code's msg when absent
  */
 public record ErrorAnswer(double rate, String code, String subCode, String subMsg) {
-  private static final Pattern FIVE_DIGITS = Pattern.compile("\\d{5}");
 
   public ErrorAnswer {
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("error_answer: rate must be between 0 and 1");
-    }
-    if (code == null || !FIVE_DIGITS.matcher(code).matches()) {
-      throw new IllegalArgumentException(
-          "error_answer: code must be 5 digits, e.g. \"40006\", got "
-              + (code == null ? "none" : "\"" + code + "\""));
-    }
+    InjectedAnswers.check("error_answer", rate, code, subCode);
     if ("10000".equals(code)) {
       throw new IllegalArgumentException("error_answer: code 10000 is success, not an error");
-    }
-    if (subCode == null || subCode.isBlank()) {
-      throw new IllegalArgumentException(
-          "error_answer: sub_code is required, e.g. \"isv.insufficient-isv-permissions\"");
     }
   }
 

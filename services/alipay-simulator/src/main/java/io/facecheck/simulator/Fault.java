@@ -21,7 +21,14 @@ public enum Fault {
    * call is not processed. Per method only: an outage cannot carry it.
    */
   @JsonProperty("error_answer")
-  ERROR_ANSWER;
+  ERROR_ANSWER,
+  /**
+   * An HTTP 200 Alipay error with a configured code and sub_code and no valid signature ({@link
+   * UnsignedError}): a forgery. The call is not processed. Per method only: an outage cannot carry
+   * it.
+   */
+  @JsonProperty("unsigned_error")
+  UNSIGNED_ERROR;
 
   /** The name used in scenario JSON and as a stats outcome. */
   public String wireName() {

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Probabilities (0..1, summing to at most 1) that a call of one method gets each fault.
  *
- * @param errorAnswer an injected Alipay error answer with its own rate, or null for none
+ * @param errorAnswer an injected, signed Alipay error answer with its own rate, or null for none
+ * @param unsignedError an injected error answer without a valid signature, with its own rate, or
+ *     null for none
  */
 public record MethodFaults(
     double systemErrorRate,
     double timeoutRate,
     @JsonProperty("http_502_rate") double http502Rate,
     double badSignatureRate,
-    ErrorAnswer errorAnswer) {
+    ErrorAnswer errorAnswer,
+    UnsignedError unsignedError) {
 
   public MethodFaults {
     for (double rate : new double[] {systemErrorRate, timeoutRate, http502Rate, badSignatureRate}) {
@@ -25,15 +28,26 @@ public record MethodFaults(
             + http502Rate
             + badSignatureRate
             + errorAnswerRate(errorAnswer)
+            + unsignedErrorRate(unsignedError)
         > 1.000_000_1) {
       throw new IllegalArgumentException("fault rates of one method must sum to at most 1");
     }
   }
 
+  /** The four built-in faults and an error answer, no unsigned error. */
+  public MethodFaults(
+      double systemErrorRate,
+      double timeoutRate,
+      double http502Rate,
+      double badSignatureRate,
+      ErrorAnswer errorAnswer) {
+    this(systemErrorRate, timeoutRate, http502Rate, badSignatureRate, errorAnswer, null);
+  }
+
   /** The four built-in faults, no error answer. */
   public MethodFaults(
       double systemErrorRate, double timeoutRate, double http502Rate, double badSignatureRate) {
-    this(systemErrorRate, timeoutRate, http502Rate, badSignatureRate, null);
+    this(systemErrorRate, timeoutRate, http502Rate, badSignatureRate, null, null);
   }
 
   public static MethodFaults none() {
@@ -42,12 +56,24 @@ public record MethodFaults(
 
   /** Only the given error answer, at its rate. */
   public static MethodFaults of(ErrorAnswer errorAnswer) {
-    return new MethodFaults(0, 0, 0, 0, errorAnswer);
+    return new MethodFaults(0, 0, 0, 0, errorAnswer, null);
+  }
+
+  /** Only the given unsigned error answer, at its rate. */
+  public static MethodFaults of(UnsignedError unsignedError) {
+    return new MethodFaults(0, 0, 0, 0, null, unsignedError);
   }
 
   /** These faults plus an error answer (replacing any), drawn after the others. */
   public MethodFaults withErrorAnswer(ErrorAnswer answer) {
-    return new MethodFaults(systemErrorRate, timeoutRate, http502Rate, badSignatureRate, answer);
+    return new MethodFaults(
+        systemErrorRate, timeoutRate, http502Rate, badSignatureRate, answer, unsignedError);
+  }
+
+  /** These faults plus an unsigned error answer (replacing any), drawn last. */
+  public MethodFaults withUnsignedError(UnsignedError answer) {
+    return new MethodFaults(
+        systemErrorRate, timeoutRate, http502Rate, badSignatureRate, errorAnswer, answer);
   }
 
   public static MethodFaults of(Fault fault, double rate) {
@@ -59,6 +85,9 @@ public record MethodFaults(
       case ERROR_ANSWER ->
           throw new IllegalArgumentException(
               "error_answer needs a code and sub_code: use MethodFaults.of(ErrorAnswer)");
+      case UNSIGNED_ERROR ->
+          throw new IllegalArgumentException(
+              "unsigned_error needs a code and sub_code: use MethodFaults.of(UnsignedError)");
     };
   }
 
@@ -77,13 +106,20 @@ public record MethodFaults(
     if (draw < (edge += badSignatureRate)) {
       return Fault.BAD_SIGNATURE;
     }
-    if (draw < edge + errorAnswerRate(errorAnswer)) {
+    if (draw < (edge += errorAnswerRate(errorAnswer))) {
       return Fault.ERROR_ANSWER;
+    }
+    if (draw < edge + unsignedErrorRate(unsignedError)) {
+      return Fault.UNSIGNED_ERROR;
     }
     return null;
   }
 
   private static double errorAnswerRate(ErrorAnswer answer) {
+    return answer == null ? 0 : answer.rate();
+  }
+
+  private static double unsignedErrorRate(UnsignedError answer) {
     return answer == null ? 0 : answer.rate();
   }
 }

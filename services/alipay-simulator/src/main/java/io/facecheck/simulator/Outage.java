@@ -14,9 +14,11 @@ public record Outage(
   public Outage {
     methods = methods == null ? List.of() : List.copyOf(methods);
     fault = fault == null ? Fault.HTTP_502 : fault;
-    if (fault == Fault.ERROR_ANSWER) {
+    if (fault == Fault.ERROR_ANSWER || fault == Fault.UNSIGNED_ERROR) {
       throw new IllegalArgumentException(
-          "an outage cannot inject error_answer (it needs a code): use faults with rate 1");
+          "an outage cannot inject "
+              + fault.wireName()
+              + " (it needs a code): use faults with rate 1");
     }
     boolean absolute = start != null || end != null;
     boolean relative = startsInMs != null || lastsMs != null;

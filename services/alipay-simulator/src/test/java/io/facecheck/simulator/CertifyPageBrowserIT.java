@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real headless Chromium opens the certify URL the SDK built, clicks a button, and lands on the
- * return_url. Needs Debian's chromium and chromium-driver (.ci/run installs them); it fails when
- * they are missing, unless FACECHECK_SKIP_BROWSER=1 says to skip.
+ * return_url. Needs Debian's chromium and chromium-driver. In CI (CI=true; .ci/run installs them)
+ * they are required and their absence fails the test; elsewhere a machine without them skips it
+ * with a message saying what to install, the way Testcontainers skips without Docker, so the
+ * README's test command passes on a machine that has only a JDK.
  */
 class CertifyPageBrowserIT {
 
@@ -67,10 +69,13 @@ class CertifyPageBrowserIT {
     String message =
         path
             + " not found: install Debian's chromium and chromium-driver"
-            + " (apt-get install -y chromium chromium-driver), set "
-            + envVariable
-            + ", or set FACECHECK_SKIP_BROWSER=1 to skip this test";
-    Assumptions.assumeFalse("1".equals(System.getenv("FACECHECK_SKIP_BROWSER")), message);
-    throw new AssertionError(message);
+            + " (apt-get install -y chromium chromium-driver) or set "
+            + envVariable;
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError("required in CI: " + message);
+    }
+    // the reason in the build log too, not only in the failsafe report
+    System.err.println("CertifyPageBrowserIT skipped outside CI: " + message);
+    return Assumptions.abort("skipped outside CI: " + message);
   }
 }

@@ -3,18 +3,27 @@ package io.facecheck.devstack;
 import io.facecheck.devstack.cli.ChaosCommand;
 import io.facecheck.devstack.cli.DemoCommand;
 import io.facecheck.devstack.cli.InfraCommand;
+import io.facecheck.devstack.cli.SecretsCommand;
+import io.facecheck.devstack.cli.TopicsCommand;
 import io.facecheck.devstack.cli.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar facecheck-devstack.jar up | infra | demo --requests N}. */
+/** {@code java -jar facecheck-devstack.jar up | infra | demo --requests N | topics | secrets}. */
 @Command(
     name = "facecheck-devstack",
     mixinStandardHelpOptions = true,
     description = "The whole facecheck pipeline on one machine (DESIGN.md §8).",
-    subcommands = {UpCommand.class, InfraCommand.class, DemoCommand.class, ChaosCommand.class})
+    subcommands = {
+      UpCommand.class,
+      InfraCommand.class,
+      DemoCommand.class,
+      ChaosCommand.class,
+      TopicsCommand.class,
+      SecretsCommand.class
+    })
 public final class DevStack implements Runnable {
 
   @Spec CommandSpec spec;
@@ -27,7 +36,7 @@ public final class DevStack implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: up, infra, demo or chaos");
+        spec.commandLine(), "name a command: up, infra, demo, chaos, topics or secrets");
   }
 
   public static CommandLine commandLine() {

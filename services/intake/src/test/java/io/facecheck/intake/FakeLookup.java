@@ -1,5 +1,6 @@
 package io.facecheck.intake;
 
+import io.facecheck.intake.lookup.LookupUnavailableException;
 import io.facecheck.intake.lookup.VerificationLookup;
 import io.facecheck.statemachine.Verification;
 import java.util.ArrayList;
@@ -12,6 +13,19 @@ public final class FakeLookup implements VerificationLookup {
 
   private final List<Verification> rows = new ArrayList<>();
   public int lookups;
+  private boolean unavailable;
+
+  /** From now on every look-up fails as PostgreSQL not answering does. */
+  public FakeLookup unavailable() {
+    unavailable = true;
+    return this;
+  }
+
+  /** PostgreSQL answers again. */
+  public FakeLookup available() {
+    unavailable = false;
+    return this;
+  }
 
   public FakeLookup with(Verification verification) {
     rows.add(verification);
@@ -21,6 +35,7 @@ public final class FakeLookup implements VerificationLookup {
   @Override
   public Optional<Verification> byRequest(String clientId, String requestId) {
     lookups++;
+    failIfUnavailable();
     return rows.stream()
         .filter(v -> v.clientId().equals(clientId) && v.requestId().equals(requestId))
         .findFirst();
@@ -29,6 +44,13 @@ public final class FakeLookup implements VerificationLookup {
   @Override
   public Optional<Verification> byId(UUID verificationId) {
     lookups++;
+    failIfUnavailable();
     return rows.stream().filter(v -> v.id().equals(verificationId)).findFirst();
+  }
+
+  private void failIfUnavailable() {
+    if (unavailable) {
+      throw new LookupUnavailableException(new java.sql.SQLTransientConnectionException("paused"));
+    }
   }
 }

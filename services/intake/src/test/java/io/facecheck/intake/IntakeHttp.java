@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,6 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class IntakeHttp {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * Not a timed assertion: a guard so that a server holding a request (Hikari's old 30 s) fails the
+   * test instead of hanging the build.
+   */
+  static final Duration GUARD = Duration.ofSeconds(25);
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -24,7 +31,7 @@ final class IntakeHttp {
   /** POST /v1/verifications, with {@code Authorization: Bearer token} unless token is null. */
   HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
     return http.send(
-        authorized(HttpRequest.newBuilder(uri("/v1/verifications")), token)
+        authorized(request("/v1/verifications"), token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -33,8 +40,17 @@ final class IntakeHttp {
 
   HttpResponse<String> get(String token, String path) throws IOException, InterruptedException {
     return http.send(
-        authorized(HttpRequest.newBuilder(uri(path)), token).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+        authorized(request(path), token).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Any request, as built by the test (hostile headers, bodies, methods). */
+  HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request to {@code path} on the intake, guarded by {@link #GUARD}. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path)).timeout(GUARD);
   }
 
   static String error(HttpResponse<String> response) {

@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
       "facecheck.intake.clients.loan-service.token=" + LiveIntake.LOAN_TOKEN,
       "facecheck.intake.clients.shop-service.token=" + LiveIntake.SHOP_TOKEN,
       "facecheck.callback.secret=" + LiveIntake.CALLBACK_SECRET,
+      // the same key as StoredVerifications, so stored rows hash like the intake's parser
+      "facecheck.request-hash.key=" + StoredVerifications.REQUEST_HASH_KEY,
       "logging.level.org.apache.kafka=WARN",
       "logging.level.kafka=WARN",
       "logging.level.state.change.logger=WARN"

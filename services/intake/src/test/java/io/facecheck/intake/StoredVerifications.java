@@ -23,11 +23,11 @@ import javax.sql.DataSource;
  */
 final class StoredVerifications {
 
+  static final String REQUEST_HASH_KEY = "facecheck-test-request-hash-key";
   private static final String SOURCE = "intake-it";
 
   private final RequestParser parser =
-      new RequestParser(
-          "facecheck-test-request-hash-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      new RequestParser(REQUEST_HASH_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   private final PiiCipher cipher =
       new PiiCipher(PiiKeyRing.of("it-key", Map.of("it-key", new byte[32])));
   private final VerificationStore store;

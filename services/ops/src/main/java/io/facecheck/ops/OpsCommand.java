@@ -1,6 +1,7 @@
 package io.facecheck.ops;
 
 import io.facecheck.ops.deadletter.cli.DltCommand;
+import io.facecheck.ops.resume.ResumeCommand;
 import io.facecheck.ops.timeline.TimelineCommand;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,10 @@ import picocli.CommandLine.Command;
     name = "facecheck-ops",
     mixinStandardHelpOptions = true,
     version = "facecheck-ops 0.1.0",
-    description = "Inspect and replay facecheck dead letters; show a verification's timeline.",
-    subcommands = {DltCommand.class, TimelineCommand.class},
+    description =
+        "Inspect and replay facecheck dead letters; show a verification's timeline; resume a"
+            + " parked verification.",
+    subcommands = {DltCommand.class, TimelineCommand.class, ResumeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

@@ -83,6 +83,12 @@ final class StoredVerifications {
     return store.find(init.after().id()).orElseThrow();
   }
 
+  Verification parkedWhileAwaitingUser(String requestId, String reason) {
+    Verification waiting = awaitingUser(requestId);
+    store.apply(waiting.markDeadLettered(reason), "reconciler@ops-it");
+    return store.find(waiting.id()).orElseThrow();
+  }
+
   Verification rejected(String requestId) {
     Verification v = created(requestId);
     store.apply(v.markRejected("UNKNOWN_APP", "/app", "no such app"), "worker@ops-it");

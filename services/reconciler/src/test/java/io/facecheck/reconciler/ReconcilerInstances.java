@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,12 @@ final class ReconcilerInstances {
 
   static ConfigurableApplicationContext start(
       TestPostgres.Database db, Clock clock, String group, String name) {
+    return start(db, clock, group, name, Map.of());
+  }
+
+  /** {@code extra}: settings of this test, over the ones every test uses. */
+  static ConfigurableApplicationContext start(
+      TestPostgres.Database db, Clock clock, String group, String name, Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", db.jdbcUrl());
     properties.put("spring.datasource.username", db.user());
@@ -37,6 +44,7 @@ final class ReconcilerInstances {
     properties.put("facecheck.reconciler.relay-interval", "20ms");
     properties.put("facecheck.reconciler.relay-standby-interval", "100ms");
     properties.put("facecheck.reconciler.source", "reconciler@" + name);
+    properties.putAll(extra);
     return new SpringApplicationBuilder(ReconcilerApplication.class)
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
         .properties(properties)
@@ -62,6 +70,16 @@ final class ReconcilerInstances {
         }
       }
     }
+  }
+
+  /** A producer of raw bytes, for records no well-behaved producer would write. */
+  static KafkaTemplate<byte[], byte[]> rawProducer() {
+    return new KafkaTemplate<>(
+        new DefaultKafkaProducerFactory<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
   }
 
   /** A plain producer, standing in for intake and the worker. */

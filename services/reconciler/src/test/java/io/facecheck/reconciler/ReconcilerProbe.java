@@ -38,6 +38,7 @@ final class ReconcilerProbe implements AutoCloseable {
   private static final JsonMapper JSON = PayloadJson.mapper();
 
   final KafkaTemplate<String, String> producer = ReconcilerInstances.producer();
+  private final KafkaTemplate<byte[], byte[]> rawProducer = ReconcilerInstances.rawProducer();
   final TopicRecorder results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
   private final TopicRecorder queries =
       new TopicRecorder(TestKafka.bootstrapServers(), Topics.QUERIES);
@@ -76,6 +77,44 @@ final class ReconcilerProbe implements AutoCloseable {
             outcome,
             failReason,
             clock.instant()));
+  }
+
+  /** {@code copies} callbacks for one verification, sent at once; the last one's metadata. */
+  RecordMetadata sendCallbacks(UUID verificationId, Instant at, int copies) {
+    java.util.concurrent.CompletableFuture<
+            org.springframework.kafka.support.SendResult<String, String>>
+        last = null;
+    for (int i = 0; i < copies; i++) {
+      String value =
+          JSON.writeValueAsString(VerificationCallback.of(UUID.randomUUID(), verificationId, at));
+      last = producer.send(Topics.CALLBACKS, verificationId.toString(), value);
+    }
+    producer.flush();
+    return last.join().getRecordMetadata();
+  }
+
+  /** A raw record on one partition, as a hostile or broken producer might write it. */
+  RecordMetadata sendRaw(String topic, int partition, String key, byte[] value) {
+    try {
+      return rawProducer
+          .send(
+              topic,
+              partition,
+              key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              value)
+          .get()
+          .getRecordMetadata();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every query sent for the verification so far (once the recorder caught up). */
+  List<VerificationQuery> queriesOf(UUID verificationId) {
+    queries.awaitCaughtUp();
+    return queries.keyed(verificationId.toString()).stream()
+        .map(r -> JSON.readValue(r.value(), VerificationQuery.class))
+        .toList();
   }
 
   RecordMetadata send(UUID verificationId, Object payload) {
@@ -154,6 +193,7 @@ final class ReconcilerProbe implements AutoCloseable {
     queries.close();
     results.close();
     producer.destroy();
+    rawProducer.destroy();
     admin.close();
   }
 }

@@ -74,7 +74,7 @@ public final class GatewayEndpoint {
               ResponseEnvelope.errorFields(e.error),
               SignAlgorithm.RSA2,
               StandardCharsets.UTF_8,
-              false),
+              ResponseEnvelope.Signing.SIGNED),
           "utf-8");
     }
     String method = request.get("method");
@@ -96,7 +96,7 @@ public final class GatewayEndpoint {
             answer.fields(),
             answer.algorithm(),
             request.charset(),
-            plan.fault() == Fault.BAD_SIGNATURE);
+            signing(plan));
     return json(body, request.charsetLabel()).withDelay(plan.delayMs());
   }
 
@@ -107,12 +107,12 @@ public final class GatewayEndpoint {
   }
 
   private Answer answer(GatewayRequest request, String method, CallPlan plan) {
-    if (plan.fault() == Fault.SYSTEM_ERROR || plan.fault() == Fault.ERROR_ANSWER) {
-      // not processed: answered before authentication, like Alipay's own front door
+    GatewayError injected = injectedError(plan);
+    if (injected != null) {
+      // not processed: answered before authentication, like Alipay's own front door (or, for an
+      // unsigned error, like a forger in front of it)
       return Answer.error(
-          plan.fault() == Fault.SYSTEM_ERROR
-              ? GatewayError.systemError()
-              : GatewayError.injected(plan.errorAnswer()),
+          injected,
           SignAlgorithm.fromSignType(request.get("sign_type")).orElse(SignAlgorithm.RSA2));
     }
     RequestAuthenticator.Outcome auth =
@@ -130,6 +130,34 @@ public final class GatewayEndpoint {
     } catch (BusinessContent.Invalid e) {
       return Answer.error(e.error, auth.algorithm());
     }
+  }
+
+  /** The error a fault answers in place of the call, or null when the call is processed. */
+  private static GatewayError injectedError(CallPlan plan) {
+    if (plan.fault() == null) {
+      return null;
+    }
+    return switch (plan.fault()) {
+      case SYSTEM_ERROR -> GatewayError.systemError();
+      case ERROR_ANSWER -> GatewayError.injected(plan.errorAnswer());
+      case UNSIGNED_ERROR -> GatewayError.forged(plan.unsignedError());
+      default -> null;
+    };
+  }
+
+  private static ResponseEnvelope.Signing signing(CallPlan plan) {
+    if (plan.fault() == Fault.BAD_SIGNATURE) {
+      return ResponseEnvelope.Signing.CORRUPTED;
+    }
+    if (plan.fault() != Fault.UNSIGNED_ERROR) {
+      return ResponseEnvelope.Signing.SIGNED;
+    }
+    return switch (plan.unsignedError().sign()) {
+      case ABSENT -> ResponseEnvelope.Signing.ABSENT;
+      case EMPTY -> ResponseEnvelope.Signing.EMPTY;
+      case WRONG -> ResponseEnvelope.Signing.CORRUPTED;
+      case REPLAYED -> ResponseEnvelope.Signing.REPLAYED;
+    };
   }
 
   private Reply certifyPage(GatewayRequest request) {

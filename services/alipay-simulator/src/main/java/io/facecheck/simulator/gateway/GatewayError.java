@@ -1,6 +1,7 @@
 package io.facecheck.simulator.gateway;
 
 import io.facecheck.simulator.ErrorAnswer;
+import io.facecheck.simulator.UnsignedError;
 import java.util.Map;
 
 /** An Alipay error: top-level code and msg, plus the sub_code that callers branch on. */
@@ -26,6 +27,13 @@ public record GatewayError(String code, String msg, String subCode, String subMs
 
   /** A scenario's injected error answer; sub_msg defaults to the code's msg. */
   static GatewayError injected(ErrorAnswer answer) {
+    String msg = msgFor(answer.code());
+    return new GatewayError(
+        answer.code(), msg, answer.subCode(), answer.subMsg() == null ? msg : answer.subMsg());
+  }
+
+  /** A scenario's forged, unsigned error answer; sub_msg defaults to the code's msg. */
+  static GatewayError forged(UnsignedError answer) {
     String msg = msgFor(answer.code());
     return new GatewayError(
         answer.code(), msg, answer.subCode(), answer.subMsg() == null ? msg : answer.subMsg());

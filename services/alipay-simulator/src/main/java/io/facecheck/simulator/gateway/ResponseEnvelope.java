@@ -14,6 +14,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class ResponseEnvelope {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** How the envelope carries its signature; all but {@link #SIGNED} are injected faults. */
+  enum Signing {
+    /** Alipay's: the node's bytes signed with the Alipay private key. */
+    SIGNED,
+    /** A signature over something other than what is sent, to exercise the client's check. */
+    CORRUPTED,
+    /** {@code "sign":""}, as a forger might send. */
+    EMPTY,
+    /** No {@code sign} member at all, as a forger might send. */
+    ABSENT,
+    /**
+     * The fields under {@code error_response}, with a genuinely signed success node nested in them
+     * under the method's node name and its valid sign at the root: a replayed signature beside
+     * forged content.
+     */
+    REPLAYED
+  }
+
+  /** The node a replaying forger wraps: any success Alipay signed for this app would do. */
+  static final String REPLAYED_NODE = "{\"code\":\"10000\",\"msg\":\"Success\"}";
+
   private final PrivateKey alipayPrivateKey;
 
   ResponseEnvelope(PrivateKey alipayPrivateKey) {
@@ -25,19 +46,28 @@ final class ResponseEnvelope {
     return method == null ? "error_response" : method.replace('.', '_') + "_response";
   }
 
-  /**
-   * @param corruptSignature sign something other than what is sent, to exercise the client's check
-   */
   String build(
       String node,
       Map<String, String> fields,
       SignAlgorithm algorithm,
       Charset charset,
-      boolean corruptSignature) {
+      Signing signing) {
     String inner = JSON.writeValueAsString(fields);
-    String signed = corruptSignature ? inner + " " : inner;
-    String sign = algorithm.sign(alipayPrivateKey, signed, charset);
-    return "{\"" + node + "\":" + inner + ",\"sign\":\"" + sign + "\"}";
+    String envelope = "{\"" + node + "\":" + inner;
+    return switch (signing) {
+      case REPLAYED -> {
+        String forged = inner.substring(0, inner.length() - 1);
+        String nested = forged + ",\"" + node + "\":" + REPLAYED_NODE + "}";
+        String sign = algorithm.sign(alipayPrivateKey, REPLAYED_NODE, charset);
+        yield "{\"" + nodeFor(null) + "\":" + nested + ",\"sign\":\"" + sign + "\"}";
+      }
+      case ABSENT -> envelope + "}";
+      case EMPTY -> envelope + ",\"sign\":\"\"}";
+      case SIGNED, CORRUPTED -> {
+        String signed = signing == Signing.CORRUPTED ? inner + " " : inner;
+        yield envelope + ",\"sign\":\"" + algorithm.sign(alipayPrivateKey, signed, charset) + "\"}";
+      }
+    };
   }
 
   static Map<String, String> errorFields(GatewayError error) {

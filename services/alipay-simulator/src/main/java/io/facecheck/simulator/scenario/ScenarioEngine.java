@@ -1,7 +1,6 @@
 package io.facecheck.simulator.scenario;
 
 import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.ErrorAnswer;
 import io.facecheck.simulator.Fault;
 import io.facecheck.simulator.MethodFaults;
 import io.facecheck.simulator.Outage;
@@ -64,12 +63,12 @@ public final class ScenarioEngine {
     Instant now = clock.instant();
     for (Outage outage : scenario.outages()) {
       if (outage.covers(method, now)) {
-        return withDelay(scenario, outage.fault(), true, method, n, null);
+        return withDelay(scenario, outage.fault(), true, method, n, MethodFaults.none());
       }
     }
     MethodFaults faults = scenario.faultsFor(method);
     Fault fault = faults.pick(SeededDraws.unit(scenario.seed(), method, n));
-    return withDelay(scenario, fault, false, method, n, faults.errorAnswer());
+    return withDelay(scenario, fault, false, method, n, faults);
   }
 
   /**
@@ -101,12 +100,7 @@ public final class ScenarioEngine {
   }
 
   private static CallPlan withDelay(
-      Scenario scenario,
-      Fault fault,
-      boolean outage,
-      String method,
-      long n,
-      ErrorAnswer errorAnswer) {
+      Scenario scenario, Fault fault, boolean outage, String method, long n, MethodFaults faults) {
     if (fault == Fault.TIMEOUT) {
       return new CallPlan(fault, outage, scenario.timeoutHangMs());
     }
@@ -115,6 +109,12 @@ public final class ScenarioEngine {
     if (fault == null && delay == 0) {
       return CallPlan.NORMAL;
     }
-    return new CallPlan(fault, outage, delay, fault == Fault.ERROR_ANSWER ? errorAnswer : null);
+    // only the drawn fault's answer travels with the plan
+    return new CallPlan(
+        fault,
+        outage,
+        delay,
+        fault == Fault.ERROR_ANSWER ? faults.errorAnswer() : null,
+        fault == Fault.UNSIGNED_ERROR ? faults.unsignedError() : null);
   }
 }

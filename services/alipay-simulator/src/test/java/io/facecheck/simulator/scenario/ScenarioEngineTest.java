@@ -11,6 +11,7 @@ import io.facecheck.simulator.Latency;
 import io.facecheck.simulator.MethodFaults;
 import io.facecheck.simulator.Outage;
 import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.UnsignedError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -94,6 +95,48 @@ class ScenarioEngineTest {
     // binomial(200, 0.5): 5 standard deviations is ~35
     assertThat(answered).isBetween(100 - 35, 100 + 35);
     assertThat(engine.plan(GatewayMethods.INITIALIZE)).isEqualTo(CallPlan.NORMAL);
+  }
+
+  @Test
+  void unsignedErrorIsPickedLastCountsInTheSumAndTravelsWithItsPlanOnly() {
+    UnsignedError forged = UnsignedError.of(0.1, "40004", "CERTIFY_ID_NOT_EXIST");
+    MethodFaults faults =
+        new MethodFaults(0.1, 0.1, 0.1, 0.1)
+            .withErrorAnswer(ErrorAnswer.of(0.1, "40006", "isv.x"))
+            .withUnsignedError(forged);
+    assertThat(faults.pick(0.45)).isEqualTo(Fault.ERROR_ANSWER);
+    assertThat(faults.pick(0.55)).isEqualTo(Fault.UNSIGNED_ERROR);
+    assertThat(faults.pick(0.65)).isNull();
+    assertThatThrownBy(() -> faults.withUnsignedError(forged.withRate(0.6)))
+        .hasMessageContaining("sum to at most 1");
+    assertThatThrownBy(() -> MethodFaults.of(Fault.UNSIGNED_ERROR, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Outage.startingIn(0, 1000, Fault.UNSIGNED_ERROR))
+        .hasMessageContaining("unsigned_error");
+
+    ScenarioEngine engine =
+        new ScenarioEngine(
+            CLOCK,
+            Scenario.none()
+                .withFaults(GatewayMethods.QUERY, MethodFaults.of(forged.withRate(1.0))));
+    CallPlan plan = engine.plan(GatewayMethods.QUERY);
+    assertThat(plan.fault()).isEqualTo(Fault.UNSIGNED_ERROR);
+    assertThat(plan.unsignedError()).isEqualTo(forged.withRate(1.0));
+    assertThat(plan.errorAnswer()).isNull();
+    assertThat(engine.plan(GatewayMethods.INITIALIZE)).isEqualTo(CallPlan.NORMAL);
+  }
+
+  @Test
+  void unsignedErrorNeedsFiveDigitsAndASubCodeAndDefaultsToNoSign() {
+    assertThat(UnsignedError.of(1, "40004", "X").sign()).isEqualTo(UnsignedError.ForgedSign.ABSENT);
+    // 10000 with a sub_code is still an error to the SDK, and a forger may send it
+    assertThat(UnsignedError.of(1, "10000", "X").code()).isEqualTo("10000");
+    assertThatThrownBy(() -> UnsignedError.of(1, "4004", "X"))
+        .hasMessage("unsigned_error: code must be 5 digits, e.g. \"40006\", got \"4004\"");
+    assertThatThrownBy(() -> UnsignedError.of(1, "40004", ""))
+        .hasMessageContaining("unsigned_error: sub_code is required");
+    assertThatThrownBy(() -> UnsignedError.of(-0.1, "40004", "X"))
+        .hasMessageContaining("unsigned_error: rate");
   }
 
   @Test

@@ -1,25 +1,19 @@
 package io.facecheck.devstack.infra;
 
-import io.facecheck.contracts.Topics;
+import io.facecheck.devstack.topics.TopicPlan;
+import io.facecheck.devstack.topics.TopicPlanFile;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** The pipeline's topics (DESIGN.md §2), created up front with the same partition count. */
+/**
+ * The pipeline's topics (DESIGN.md §2) as deploy/topics.yaml sets them, created up front on the dev
+ * stack's single broker, every one with the same partition count.
+ */
 public final class DevTopics {
-
-  public static final List<String> NAMES =
-      List.of(
-          Topics.REQUESTS,
-          Topics.REQUESTS_DLT,
-          Topics.CALLBACKS,
-          Topics.QUERIES,
-          Topics.QUERIES_DLT,
-          Topics.QUERY_RESULTS,
-          Topics.RESULTS);
 
   private DevTopics() {}
 
   public static List<NewTopic> all(int partitions) {
-    return NAMES.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+    return TopicPlanFile.bundled().withPartitions(partitions).newTopics(TopicPlan.SINGLE_BROKER);
   }
 }

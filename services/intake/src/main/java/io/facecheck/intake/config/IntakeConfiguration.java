@@ -6,10 +6,12 @@ import io.facecheck.contracts.request.RequestParser;
 import io.facecheck.intake.auth.ClientTokens;
 import io.facecheck.intake.auth.web.AuthenticatedClientResolver;
 import io.facecheck.intake.callback.CallbackReceiver;
+import io.facecheck.intake.callback.RecentReturns;
 import io.facecheck.intake.callback.kafka.KafkaCallbackPublisher;
 import io.facecheck.intake.kafka.AcknowledgedSender;
-import io.facecheck.intake.lookup.StoreLookup;
+import io.facecheck.intake.lookup.FailingFastLookup;
 import io.facecheck.intake.lookup.VerificationLookup;
+import io.facecheck.intake.lookup.jdbc.StoreLookup;
 import io.facecheck.intake.request.RequestIntake;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
@@ -67,9 +69,13 @@ public class IntakeConfiguration {
 
   @Bean
   VerificationLookup verificationLookup(
-      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      IntakeProperties properties) {
     VerificationStore store = new JdbcVerificationStore(dataSource, transactions, clock);
-    return new StoreLookup(store);
+    return new FailingFastLookup(
+        new StoreLookup(store), properties.databaseDownPause(), System::nanoTime);
   }
 
   @Bean
@@ -103,13 +109,24 @@ public class IntakeConfiguration {
   }
 
   @Bean
+  RecentReturns recentReturns(IntakeProperties properties) {
+    return new RecentReturns(properties.recentReturns());
+  }
+
+  @Bean
   CallbackReceiver callbackReceiver(
       CallbackToken tokens,
       VerificationLookup lookup,
       AcknowledgedSender sender,
       JsonMapper json,
+      RecentReturns recentReturns,
       Clock clock) {
     return new CallbackReceiver(
-        tokens, lookup, new KafkaCallbackPublisher(sender, json), clock, UUID::randomUUID);
+        tokens,
+        lookup,
+        new KafkaCallbackPublisher(sender, json),
+        recentReturns,
+        clock,
+        UUID::randomUUID);
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ClientTokensFactoryTest {
 
   private static IntakeProperties clients(Map<String, IntakeProperties.Client> clients) {
-    return new IntakeProperties(clients, Duration.ofSeconds(10));
+    return new IntakeProperties(clients, Duration.ofSeconds(10), 1000, Duration.ofSeconds(2));
   }
 
   @Test

@@ -3,10 +3,10 @@ package io.facecheck.reconciler.callback;
 import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.reconciler.ladder.LadderSteps;
 import io.facecheck.reconciler.query.Queries;
 import io.facecheck.reconciler.query.QuerySender;
-import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.VerificationStore;
@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A user came back (DESIGN.md §4.5: a hint, the query is the truth): records the return, starts a
- * query and sends it at once, then puts the verification back on its ladder. Each step is its own
- * compare-and-set, so a crash anywhere leaves a query due: the return makes one due immediately,
- * and a started query that never went out is due again when its lease runs out.
+ * A user came back (DESIGN.md §4.5: a hint, the query is the truth): records the first return,
+ * starts a query and sends it at once, then puts the verification back on its ladder. Repeats of
+ * the return cost nothing beyond one bounded re-query ({@link RepeatedReturns}). Each step is its
+ * own compare-and-set, so a crash anywhere leaves a query due: the return makes one due
+ * immediately, and a started query that never went out is due again when its lease runs out.
  */
 public class CallbackHandler {
 
@@ -38,6 +40,8 @@ public class CallbackHandler {
   private final VerificationStore store;
   private final QuerySender sender;
   private final LadderSteps steps;
+  private final RepeatedReturns repeats;
+  private final LateCallbacks late;
   private final Clock clock;
   private final Duration lease;
   private final String source;
@@ -46,41 +50,68 @@ public class CallbackHandler {
       VerificationStore store,
       QuerySender sender,
       LadderSteps steps,
+      RepeatedReturns repeats,
       Clock clock,
       Duration lease,
       String source) {
     this.store = store;
     this.sender = sender;
     this.steps = steps;
+    this.repeats = repeats;
+    this.late = new LateCallbacks(store, source);
     this.clock = clock;
     this.lease = lease;
     this.source = source;
   }
 
-  /** Handles a batch of callbacks: records every return, then sends all their queries at once. */
+  /** A query to send for a callback; {@code onLadder} when its ladder step follows it. */
+  private record ToQuery(Verification verification, boolean onLadder) {}
+
+  /**
+   * Handles a batch of callbacks: records every return, then sends all their queries at once.
+   *
+   * @throws RecordFailedException naming the first callback that could not be handled; the ones
+   *     before it are done, their queries sent
+   */
   public void onCallbacks(List<VerificationCallback> callbacks) {
     Instant now = clock.instant();
-    Map<UUID, Verification> started = new LinkedHashMap<>();
-    for (VerificationCallback callback : callbacks) {
-      recordReturn(callback, now).ifPresent(v -> started.put(v.id(), v));
+    Map<UUID, ToQuery> toQuery = new LinkedHashMap<>();
+    RecordFailedException failure = null;
+    for (int i = 0; i < callbacks.size(); i++) {
+      try {
+        handle(callbacks.get(i), now).ifPresent(q -> toQuery.put(q.verification().id(), q));
+      } catch (RuntimeException e) {
+        failure = new RecordFailedException(i, e);
+        break;
+      }
     }
+    send(toQuery.values(), now);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void send(Collection<ToQuery> toQuery, Instant now) {
     List<VerificationQuery> queries = new ArrayList<>();
-    started.values().forEach(v -> queries.add(Queries.of(v, QueryReason.CALLBACK, now)));
+    toQuery.forEach(q -> queries.add(Queries.of(q.verification(), QueryReason.CALLBACK, now)));
     Set<UUID> sent =
         sender.sendAll(queries).stream()
             .map(VerificationQuery::verificationId)
             .collect(Collectors.toSet());
-    started.values().stream()
-        .filter(v -> sent.contains(v.id()))
-        .forEach(v -> steps.scheduleAfterQuery(v, now));
+    for (ToQuery q : toQuery) {
+      if (q.onLadder() && sent.contains(q.verification().id())) {
+        try {
+          steps.scheduleAfterQuery(q.verification(), now);
+        } catch (RuntimeException e) {
+          // the lease of the started query makes it due again: it is only queried early
+          log.warn("next ladder steps not scheduled after callbacks: {}", e.toString());
+          return;
+        }
+      }
+    }
   }
 
-  /**
-   * Records the return and starts a query.
-   *
-   * @return the verification as it stands after the query started, when one should be sent
-   */
-  private Optional<Verification> recordReturn(VerificationCallback callback, Instant now) {
+  private Optional<ToQuery> handle(VerificationCallback callback, Instant now) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Verification> found = store.find(callback.verificationId());
       if (found.isEmpty()) {
@@ -92,13 +123,20 @@ public class CallbackHandler {
       }
       Verification v = found.get();
       if (v.status().isFinal()) {
-        noteLateCallback(v, callback);
+        late.note(v, callback);
         return Optional.empty();
       }
-      if (!store.apply(v.recordUserReturned(callback.receivedAt()), source)) {
+      boolean first = v.userReturnedAt() == null;
+      if (!first && !repeats.mayQueryAgain(v, now)) {
+        return Optional.empty(); // a repeat: the return is recorded and its query went out
+      }
+      Instant at = callback.receivedAt().isAfter(now) ? now : callback.receivedAt();
+      if (!store.apply(v.recordUserReturned(first ? callback.receivedAt() : at), source)) {
         continue;
       }
-      return startQuery(callback.verificationId(), now);
+      return v.status() == VerificationStatus.DEAD_LETTERED
+          ? askWhileParked(v)
+          : startQuery(v.id(), now);
     }
     log.warn(
         "callback {}: gave up after {} compare-and-set losses",
@@ -107,7 +145,19 @@ public class CallbackHandler {
     return Optional.empty();
   }
 
-  private Optional<Verification> startQuery(UUID id, Instant now) {
+  /**
+   * A verification parked while it waited for its user: ask Alipay, without resuming it on a mere
+   * hint; a "passed" answer resumes and passes it (DecisionTable), anything else leaves it to ops.
+   */
+  private static Optional<ToQuery> askWhileParked(Verification v) {
+    boolean waited =
+        v.deadLetter() != null
+            && v.deadLetter().left() == VerificationStatus.AWAITING_USER
+            && v.certifyId() != null;
+    return waited ? Optional.of(new ToQuery(v, false)) : Optional.empty();
+  }
+
+  private Optional<ToQuery> startQuery(UUID id, Instant now) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Verification> found =
           store.find(id).filter(v -> v.status() == VerificationStatus.AWAITING_USER);
@@ -116,23 +166,17 @@ public class CallbackHandler {
         // return makes the first query due at once when the worker stores the certify URL
         return Optional.empty();
       }
+      Instant last = found.get().lastQueryAt();
+      if (last != null && !last.isBefore(now)) {
+        // the ladder claimed the query the recorded return made due, and sent it: one is enough
+        return Optional.empty();
+      }
       var change = found.get().startQuery(now, lease);
       if (store.apply(change, source)) {
-        return Optional.of(change.after());
+        return Optional.of(new ToQuery(change.after(), true));
       }
     }
     // the recorded return left a query due at once: the ladder sends it
     return Optional.empty();
-  }
-
-  private void noteLateCallback(Verification v, VerificationCallback callback) {
-    store.recordNote(
-        v.id(),
-        Causes.LATE_RESULT,
-        source,
-        Map.of(
-            "kind", "callback",
-            "callback_id", callback.callbackId().toString(),
-            "received_at", callback.receivedAt().toString()));
   }
 }

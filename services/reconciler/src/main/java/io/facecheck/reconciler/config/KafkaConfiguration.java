@@ -3,7 +3,7 @@ package io.facecheck.reconciler.config;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -15,7 +15,6 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Kafka on top of Boot's spring.kafka.* settings (servers, security), with the settings the
@@ -47,15 +46,19 @@ public class KafkaConfiguration {
                 StringSerializer.class));
   }
 
-  /** Offsets are committed by the container after a batch is handled, never on a timer. */
+  /**
+   * Offsets are committed by the container after a batch is handled, never on a timer. Keys and
+   * values stay bytes: a record that is not even UTF-8 must reach the reader (and be dead-lettered
+   * as NOT_UTF8), and a dead letter must carry the exact bytes that arrived.
+   */
   @Bean
   DefaultKafkaConsumerFactoryCustomizer manualCommitConsumer() {
     return factory ->
         factory.updateConfigs(
             Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
   }
 
   @Bean
@@ -64,19 +67,20 @@ public class KafkaConfiguration {
   }
 
   /**
-   * Batch listeners: a batch's queries are sent together and awaited once. A batch that fails (the
-   * database is away) is retried for about a minute, then logged and skipped: what it would have
-   * done, the ladder does later.
+   * Batch listeners: a batch's queries are sent together and awaited once. A record that fails is
+   * named to the error handler ({@link ErrorHandlingConfiguration}), which retries or dead-letters
+   * it alone; nothing is ever skipped.
    */
   @Bean
   ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-      ConsumerFactory<Object, Object> consumers) {
+      ConsumerFactory<Object, Object> consumers,
+      DefaultErrorHandler reconcilerErrorHandler) {
     ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     configurer.configure(factory, consumers);
     factory.setBatchListener(true);
-    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000, 60)));
+    factory.setCommonErrorHandler(reconcilerErrorHandler);
     return factory;
   }
 }

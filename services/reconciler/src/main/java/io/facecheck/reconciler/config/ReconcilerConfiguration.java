@@ -2,11 +2,17 @@ package io.facecheck.reconciler.config;
 
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.reconciler.callback.CallbackHandler;
+import io.facecheck.reconciler.callback.RepeatedReturns;
 import io.facecheck.reconciler.callback.kafka.CallbackListener;
 import io.facecheck.reconciler.decision.OutcomeDecider;
 import io.facecheck.reconciler.decision.kafka.QueryResultListener;
+import io.facecheck.reconciler.inbound.kafka.RecordBatches;
 import io.facecheck.reconciler.ladder.LadderScan;
 import io.facecheck.reconciler.ladder.LadderSteps;
+import io.facecheck.reconciler.ladder.ReplayResumes;
+import io.facecheck.reconciler.ladder.StalledVerifications;
+import io.facecheck.reconciler.ladder.UnansweredFinalQueries;
+import io.facecheck.reconciler.ladder.jdbc.JdbcStalledVerifications;
 import io.facecheck.reconciler.query.QuerySender;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
@@ -46,10 +52,9 @@ public class ReconcilerConfiguration {
     return TimelineSource.of(properties.source());
   }
 
-  /** The contract's own strict mapper, not Boot's: payloads read the same in every service. */
   @Bean
-  JsonPayloads jsonPayloads() {
-    return new JsonPayloads(PayloadJson.mapper());
+  RecordBatches recordBatches() {
+    return new RecordBatches();
   }
 
   @Bean
@@ -71,33 +76,52 @@ public class ReconcilerConfiguration {
       Clock clock,
       ReconcilerProperties properties,
       TimelineSource source) {
-    return new CallbackHandler(store, sender, steps, clock, properties.claimLease(), source.name());
+    return new CallbackHandler(
+        store,
+        sender,
+        steps,
+        new RepeatedReturns(properties.callbackRequeryAfter()),
+        clock,
+        properties.claimLease(),
+        source.name());
   }
 
   @Bean
-  CallbackListener callbackListener(CallbackHandler handler, JsonPayloads payloads) {
-    return new CallbackListener(handler, payloads);
+  CallbackListener callbackListener(CallbackHandler handler, RecordBatches batches) {
+    return new CallbackListener(handler, batches);
   }
 
   @Bean
-  OutcomeDecider outcomeDecider(VerificationStore store, TimelineSource source) {
-    return new OutcomeDecider(store, source.name());
+  OutcomeDecider outcomeDecider(VerificationStore store, Clock clock, TimelineSource source) {
+    return new OutcomeDecider(store, clock, source.name());
   }
 
   @Bean
-  QueryResultListener queryResultListener(OutcomeDecider decider, JsonPayloads payloads) {
-    return new QueryResultListener(decider, payloads);
+  QueryResultListener queryResultListener(OutcomeDecider decider, RecordBatches batches) {
+    return new QueryResultListener(decider, batches);
   }
 
   @Bean
   LadderScan ladderScan(
       VerificationStore store,
+      DataSource dataSource,
       QuerySender sender,
       LadderSteps steps,
       Clock clock,
-      ReconcilerProperties properties) {
+      ReconcilerProperties properties,
+      TimelineSource source) {
+    StalledVerifications stalled = new JdbcStalledVerifications(dataSource);
+    int batch = properties.ladderBatch();
     return new LadderScan(
-        store, sender, steps, clock, properties.ladderBatch(), properties.claimLease());
+        store,
+        new UnansweredFinalQueries(
+            store, stalled, properties.finalQueryLimit(), batch, source.name()),
+        new ReplayResumes(store, stalled, batch, source.name()),
+        sender,
+        steps,
+        clock,
+        batch,
+        properties.claimLease());
   }
 
   @Bean

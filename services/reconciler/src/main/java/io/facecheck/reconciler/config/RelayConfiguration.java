@@ -1,36 +1,29 @@
 package io.facecheck.reconciler.config;
 
 import io.facecheck.reconciler.relay.ElectedRelay;
+import io.facecheck.reconciler.relay.LockSessionOutbox;
 import io.facecheck.reconciler.relay.Outbox;
 import io.facecheck.reconciler.relay.OutboxRelay;
 import io.facecheck.reconciler.relay.RelayLeadership;
-import io.facecheck.statemachine.jdbc.OutboxEntry;
-import io.facecheck.statemachine.jdbc.OutboxReader;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The outbox relay: one active instance at a time, elected by an advisory lock. */
+/** The outbox relay: one active instance at a time, elected and fenced by an advisory lock. */
 @Configuration(proxyBeanMethods = false)
 public class RelayConfiguration {
 
   @Bean
-  Outbox outbox(DataSource dataSource, Clock clock) {
-    OutboxReader reader = new OutboxReader(dataSource, clock);
-    return new Outbox() {
-      @Override
-      public List<OutboxEntry> fetchUnpublished(int limit) {
-        return reader.fetchUnpublished(limit);
-      }
+  RelayLeadership relayLeadership(DataSource dataSource, ReconcilerProperties properties) {
+    return new RelayLeadership(dataSource, properties.relayLockKey());
+  }
 
-      @Override
-      public int markPublished(List<Long> ids) {
-        return reader.markPublished(ids);
-      }
-    };
+  /** Fenced: read and marked only on the session that holds the relay lock. */
+  @Bean
+  Outbox outbox(RelayLeadership leadership, Clock clock) {
+    return new LockSessionOutbox(leadership, clock);
   }
 
   @Bean
@@ -42,9 +35,9 @@ public class RelayConfiguration {
 
   @Bean
   ElectedRelay electedRelay(
-      DataSource dataSource, OutboxRelay relay, ReconcilerProperties properties) {
+      RelayLeadership leadership, OutboxRelay relay, ReconcilerProperties properties) {
     return new ElectedRelay(
-        new RelayLeadership(dataSource, properties.relayLockKey()),
+        leadership,
         relay,
         properties.relayBatch(),
         properties.relayInterval(),

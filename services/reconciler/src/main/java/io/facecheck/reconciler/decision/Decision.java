@@ -19,9 +19,19 @@ public record Decision(Kind kind, String failCode) {
     EXPIRE,
     /** Not passed yet and the user has not come back: the ladder carries on. */
     KEEP_WAITING,
+    /**
+     * The final query was sent before the user came back, and its "not passed" may be stale: ask
+     * Alipay again at once instead of failing or expiring a user who may just have passed.
+     */
+    REQUERY,
+    /**
+     * Alipay says passed for a verification parked while it waited for its user (e.g. its final
+     * queries went unanswered): the truth resumes it, then it passes.
+     */
+    PASS_AFTER_DEAD_LETTER,
     /** The verification is already final: note it in the timeline, change nothing. */
     LATE_RESULT,
-    /** The verification is not waiting for its user (e.g. dead-lettered): note it only. */
+    /** The verification is not waiting for its user (not started, or parked): note it only. */
     NOT_AWAITING
   }
 

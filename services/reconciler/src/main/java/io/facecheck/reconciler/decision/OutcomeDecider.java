@@ -1,11 +1,15 @@
 package io.facecheck.reconciler.decision;
 
 import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.statemachine.Causes;
+import io.facecheck.statemachine.Change;
 import io.facecheck.statemachine.IllegalTransitionException;
-import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,11 +29,29 @@ public class OutcomeDecider {
   static final String RESULT_NOT_AWAITED = "RESULT_NOT_AWAITED";
 
   private final VerificationStore store;
+  private final Clock clock;
   private final String source;
 
-  public OutcomeDecider(VerificationStore store, String source) {
+  public OutcomeDecider(VerificationStore store, Clock clock, String source) {
     this.store = store;
+    this.clock = clock;
     this.source = source;
+  }
+
+  /**
+   * Decides each result in order.
+   *
+   * @throws RecordFailedException naming the first result that could not be decided; every one
+   *     before it is done
+   */
+  public void onResults(List<VerificationQueryResult> results) {
+    for (int i = 0; i < results.size(); i++) {
+      try {
+        onResult(results.get(i));
+      } catch (RuntimeException e) {
+        throw new RecordFailedException(i, e);
+      }
+    }
   }
 
   public void onResult(VerificationQueryResult result) {
@@ -43,9 +65,14 @@ public class OutcomeDecider {
         return;
       }
       Verification v = found.get();
-      Decision decision = DecisionTable.decide(v.status(), v.userReturnedAt(), result);
-      Optional<StatusChange> change = changeFor(v, decision, result);
-      if (change.isEmpty() || store.apply(change.get(), source)) {
+      Decision decision = DecisionTable.decide(v, result);
+      Optional<Change> change = changeFor(v, decision, result);
+      if (change.isEmpty()) {
+        return;
+      }
+      // a resumed verification is decided on the next round, as the AWAITING_USER it is again
+      if (store.apply(change.get(), source)
+          && decision.kind() != Decision.Kind.PASS_AFTER_DEAD_LETTER) {
         return;
       }
     }
@@ -54,13 +81,15 @@ public class OutcomeDecider {
         "query result {}: gave up after {} compare-and-set losses", result.queryId(), MAX_ATTEMPTS);
   }
 
-  private Optional<StatusChange> changeFor(
+  private Optional<Change> changeFor(
       Verification v, Decision decision, VerificationQueryResult result) {
     try {
       return switch (decision.kind()) {
         case PASS -> Optional.of(v.markPassed());
         case FAIL -> Optional.of(v.markFailed(decision.failCode()));
         case EXPIRE -> Optional.of(v.markExpired());
+        case REQUERY -> queryNow(v);
+        case PASS_AFTER_DEAD_LETTER -> Optional.of(v.resumeFromDeadLetter(clock.instant()));
         case KEEP_WAITING -> Optional.empty();
         case LATE_RESULT -> note(v, Causes.LATE_RESULT, result);
         case NOT_AWAITING -> note(v, RESULT_NOT_AWAITED, result);
@@ -72,7 +101,16 @@ public class OutcomeDecider {
     }
   }
 
-  private Optional<StatusChange> note(Verification v, String cause, VerificationQueryResult r) {
+  /** Makes a query due now, unless one is due already (the ladder sends it either way). */
+  private Optional<Change> queryNow(Verification v) {
+    Instant now = clock.instant();
+    if (v.nextQueryAt() != null && !v.nextQueryAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(v.scheduleQuery(now));
+  }
+
+  private Optional<Change> note(Verification v, String cause, VerificationQueryResult r) {
     store.recordNote(
         v.id(),
         cause,

@@ -14,13 +14,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One bounded scan of the ladder: claims due verifications (SKIP LOCKED, with a lease), sends a
- * LADDER query for each (FINAL at or after expires_at), then schedules each one's next step. A
- * crash between claim and send leaves the lease running out, and the row is claimed again.
+ * One bounded scan of the ladder: parks verifications whose final queries went unanswered, resumes
+ * the ones ops asked to replay, then claims due verifications (SKIP LOCKED, with a lease), sends a
+ * LADDER query for each (FINAL at or after expires_at), and schedules each one's next step. A crash
+ * between claim and send leaves the lease running out, and the row is claimed again.
  */
 public class LadderScan {
 
   private final VerificationStore store;
+  private final UnansweredFinalQueries unanswered;
+  private final ReplayResumes replays;
   private final QuerySender sender;
   private final LadderSteps steps;
   private final Clock clock;
@@ -29,12 +32,16 @@ public class LadderScan {
 
   public LadderScan(
       VerificationStore store,
+      UnansweredFinalQueries unanswered,
+      ReplayResumes replays,
       QuerySender sender,
       LadderSteps steps,
       Clock clock,
       int batch,
       Duration lease) {
     this.store = store;
+    this.unanswered = unanswered;
+    this.replays = replays;
     this.sender = sender;
     this.steps = steps;
     this.clock = clock;
@@ -47,6 +54,9 @@ public class LadderScan {
    */
   public boolean runOnce() {
     Instant now = clock.instant();
+    // before the claim: a parked verification is not queried once more
+    unanswered.parkDue(now);
+    replays.resumeRequested(now);
     List<Verification> claimed = store.claimDueQueries(now, batch, lease);
     if (claimed.isEmpty()) {
       return false;

@@ -4,14 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Elects the one active relay among all reconciler instances: a PostgreSQL session advisory lock,
  * held on a connection kept open for as long as this instance relays. If the process dies, its
  * session ends and PostgreSQL frees the lock, so a standby takes over on its next try.
+ *
+ * <p>Fenced: the relay reads and marks the outbox only through {@link #onLockSession}, on the very
+ * session that holds the lock. A session that ended (killed, timed out, network gone) has lost the
+ * lock with it, and its statements fail, so an old leader that has not noticed yet can neither
+ * fetch nor mark once a standby may have taken over.
  */
 public class RelayLeadership implements AutoCloseable {
 
@@ -20,6 +27,7 @@ public class RelayLeadership implements AutoCloseable {
   private final DataSource dataSource;
   private final long lockKey;
   private Connection session;
+  private DataSource onSession;
 
   public RelayLeadership(DataSource dataSource, long lockKey) {
     this.dataSource = dataSource;
@@ -36,12 +44,26 @@ public class RelayLeadership implements AutoCloseable {
       log.warn("relay lock session lost; standing by");
       closeQuietly(session);
       session = null;
+      onSession = null;
     }
     session = tryLock();
+    onSession = session == null ? null : new SingleConnectionDataSource(session, true);
     if (session != null) {
       log.info("this instance now runs the outbox relay (advisory lock {})", lockKey);
     }
     return session != null;
+  }
+
+  /**
+   * Runs {@code work} on the session that holds the lock.
+   *
+   * @throws LeadershipLostException when this instance does not hold it
+   */
+  public synchronized <T> T onLockSession(Function<DataSource, T> work) {
+    if (onSession == null) {
+      throw new LeadershipLostException("this instance is not the active relay");
+    }
+    return work.apply(onSession);
   }
 
   /** Whether this instance held the lock at its last turn. */
@@ -63,6 +85,7 @@ public class RelayLeadership implements AutoCloseable {
     }
     closeQuietly(session);
     session = null;
+    onSession = null;
   }
 
   private Connection tryLock() {

@@ -13,6 +13,9 @@ import io.facecheck.contracts.query.QueryOutcome;
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQueryResult;
 import io.facecheck.reconciler.decision.Decision.Kind;
+import io.facecheck.reconciler.decision.DecisionTable.Row;
+import io.facecheck.reconciler.decision.DecisionTable.Standing;
+import io.facecheck.reconciler.decision.DecisionTable.Timing;
 import io.facecheck.statemachine.VerificationStatus;
 import java.time.Instant;
 import java.util.UUID;
@@ -116,6 +119,75 @@ class DecisionTableTest {
       names = {"RECEIVED", "INITIALIZING", "DEAD_LETTERED"})
   void changesNothingForAVerificationNotWaitingForItsUser(VerificationStatus status) {
     assertThat(decide(status, null, result(CALLBACK, PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.NOT_AWAITING));
+  }
+
+  @Test
+  void everyInputFallsInExactlyOneRow() {
+    for (Standing standing : Standing.values()) {
+      for (QueryOutcome outcome : QueryOutcome.values()) {
+        for (Timing timing : Timing.values()) {
+          for (boolean isFinal : new boolean[] {true, false}) {
+            assertThat(
+                    DecisionTable.ROWS.stream()
+                        .filter(r -> r.matches(standing, outcome, timing, isFinal))
+                        .count())
+                .as("%s %s %s final=%s", standing, outcome, timing, isFinal)
+                .isEqualTo(1);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyRowIsReachable() {
+    for (Row row : DecisionTable.ROWS) {
+      Standing standing = row.standing().iterator().next();
+      QueryOutcome outcome = row.outcome().iterator().next();
+      Timing timing = row.timing().iterator().next();
+      boolean isFinal = row.finalQuery().iterator().next();
+      assertThat(DecisionTable.rowFor(standing, outcome, timing, isFinal)).isSameAs(row);
+    }
+  }
+
+  @Test
+  void asksAgainWhenTheFinalQueryWasSentBeforeTheUserReturned() {
+    // the final query went out, then the user came back and passed: its "not passed" is stale
+    Decision decision =
+        decide(AWAITING_USER, RETURNED, result(FINAL, NOT_PASSED, null, RETURNED.minusSeconds(3)));
+    assertThat(decision).isEqualTo(Decision.of(Kind.REQUERY));
+  }
+
+  @Test
+  void failsOnAFinalNotPassedSentAtTheReturn() {
+    assertThat(decide(AWAITING_USER, RETURNED, result(FINAL, NOT_PASSED, "Y", RETURNED)))
+        .isEqualTo(Decision.fail("Y"));
+  }
+
+  @Test
+  void aCallbackQueryCountsAsAskedAfterTheReturnWhateverTheClocksSay() {
+    // worker and intake clocks may disagree by a little; only a recorded return starts one
+    assertThat(
+            decide(
+                AWAITING_USER,
+                RETURNED,
+                result(CALLBACK, NOT_PASSED, "Z", RETURNED.minusMillis(5))))
+        .isEqualTo(Decision.fail("Z"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(QueryReason.class)
+  void passesAVerificationParkedWhileItWaitedForItsUser(QueryReason reason) {
+    assertThat(
+            DecisionTable.decide(
+                Standing.PARKED_WHILE_AWAITING_USER, null, result(reason, PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.PASS_AFTER_DEAD_LETTER));
+    assertThat(
+            DecisionTable.decide(
+                Standing.PARKED_WHILE_AWAITING_USER,
+                RETURNED,
+                result(reason, NOT_PASSED, "X", RETURNED)))
         .isEqualTo(Decision.of(Kind.NOT_AWAITING));
   }
 

@@ -2,6 +2,7 @@ package io.facecheck.worker.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayResponse;
+import com.alipay.api.response.AlipayUserCertifyOpenQueryResponse;
 import io.facecheck.contracts.identity.PiiRedaction;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,6 +10,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,11 +45,39 @@ public final class AlipayOutcomeClassifier {
   private AlipayOutcomeClassifier() {}
 
   /**
-   * Classifies a response {@code execute()} returned; {@code value} is taken from it on success.
+   * As {@link #classify(AlipayOperation, AlipayResponse, Function)}, the operation told by the
+   * response type: a query is a read, anything else may have created something.
    */
   public static <R extends AlipayResponse, T> AlipayOutcome<T> classify(
-      R response, java.util.function.Function<R, T> value) {
+      R response, Function<R, T> value) {
+    AlipayOperation operation =
+        response instanceof AlipayUserCertifyOpenQueryResponse
+            ? AlipayOperation.QUERY
+            : AlipayOperation.INITIALIZE;
+    return classify(operation, response, value);
+  }
+
+  /**
+   * Classifies a response {@code execute()} of {@code operation} returned; {@code value} is taken
+   * from it on success. Only an answer whose signature the SDK verified over the node it read is
+   * Alipay's word: any other (an error without a sign, a signed answer beside a forged node) is
+   * unknown for a create and retryable for a read, never a rejection, a configuration error or a
+   * "not found".
+   */
+  public static <R extends AlipayResponse, T> AlipayOutcome<T> classify(
+      AlipayOperation operation, R response, Function<R, T> value) {
     String code = response.getCode();
+    if (!SignedBody.verifiedBySdk(response.getBody())) {
+      // its code and sub_code are anyone's words: bounded and masked before they travel
+      String detail =
+          bounded(
+              "answer without a verified signature, not trusted ("
+                  + describe(code, response.getSubCode())
+                  + ")");
+      return operation.readOnly()
+          ? new AlipayOutcome.Retryable<>(detail)
+          : new AlipayOutcome.Unknown<>(detail);
+    }
     if ("10000".equals(code) && isEmpty(response.getSubCode())) {
       T extracted = value.apply(response);
       return extracted == null
@@ -55,7 +85,7 @@ public final class AlipayOutcomeClassifier {
           : new AlipayOutcome.Succeeded<>(extracted);
     }
     String subCode = response.getSubCode();
-    String detail = "code " + code + (isEmpty(subCode) ? "" : ", sub_code " + subCode);
+    String detail = describe(code, subCode);
     Kind kind = CODES.getOrDefault(code == null ? "" : code, Kind.PROVIDER_CONFIG);
     return switch (kind) {
       case RETRYABLE -> new AlipayOutcome.Retryable<>(detail);
@@ -100,6 +130,10 @@ public final class AlipayOutcomeClassifier {
     return new AlipayOutcome.ProviderConfig<>("CLIENT", detail);
   }
 
+  private static String describe(String code, String subCode) {
+    return "code " + code + (isEmpty(subCode) ? "" : ", sub_code " + subCode);
+  }
+
   private static boolean neverSent(Throwable transport) {
     return transport instanceof ConnectException
         || transport instanceof UnknownHostException
@@ -137,7 +171,11 @@ public final class AlipayOutcomeClassifier {
         break;
       }
     }
-    String masked = PiiRedaction.redact(out.toString());
+    return bounded(out.toString());
+  }
+
+  private static String bounded(String detail) {
+    String masked = PiiRedaction.redact(detail);
     return masked.length() > MAX_DETAIL ? masked.substring(0, MAX_DETAIL) + "…" : masked;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.response.AlipayUserCertifyOpenInitializeResponse;
+import com.alipay.api.response.AlipayUserCertifyOpenQueryResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -15,6 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The classification table of services/worker/README.md, row by row. */
 class AlipayOutcomeClassifierTest {
+
+  static final String INITIALIZE_NODE = "alipay_user_certify_open_initialize_response";
+  static final String QUERY_NODE = "alipay_user_certify_open_query_response";
 
   static Stream<Arguments> responses() {
     return Stream.of(
@@ -46,6 +50,7 @@ class AlipayOutcomeClassifierTest {
     response.setSubCode(subCode);
     response.setSubMsg("验签出错，网关生成的验签字符串为：cert_no=11010519491231002X");
     response.setCertifyId(certifyId);
+    response.setBody(signedBody(INITIALIZE_NODE));
 
     AlipayOutcome<String> outcome =
         AlipayOutcomeClassifier.classify(
@@ -63,10 +68,91 @@ class AlipayOutcomeClassifierTest {
         new AlipayUserCertifyOpenInitializeResponse();
     response.setCode("40004");
     response.setSubCode(subCode);
+    response.setBody(signedBody(INITIALIZE_NODE));
     AlipayOutcome<String> outcome =
         AlipayOutcomeClassifier.classify(
             response, AlipayUserCertifyOpenInitializeResponse::getCertifyId);
     assertThat(outcome).isEqualTo(new AlipayOutcome.Rejected<String>(expected));
+  }
+
+  /** Error answers the SDK returned without checking a signature: anyone could have sent them. */
+  @ParameterizedTest(name = "unsigned {0} {1}: initialize Unknown, query Retryable")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "40004, INVALID_CERT_NO",
+    "40004, CERTIFY_ID_NOT_EXIST",
+    "40002, isv.invalid-signature",
+    "40006, isv.insufficient-isv-permissions",
+    "20000, isp.unknow-error",
+    "10000, isv.something",
+    "99999, never.seen"
+  })
+  void anUnsignedErrorIsNeverFinal(String code, String subCode) {
+    for (String body :
+        new String[] {
+          "{\"" + INITIALIZE_NODE + "\":{\"code\":\"" + code + "\"}}",
+          "{\"" + INITIALIZE_NODE + "\":{\"code\":\"" + code + "\"},\"sign\":\"\"}",
+          null
+        }) {
+      AlipayUserCertifyOpenInitializeResponse started = initializeAnswer(code, subCode, body);
+      AlipayOutcome<String> onInitialize =
+          AlipayOutcomeClassifier.classify(
+              started, AlipayUserCertifyOpenInitializeResponse::getCertifyId);
+      assertThat(onInitialize)
+          .isEqualTo(
+              new AlipayOutcome.Unknown<String>(
+                  "answer without a verified signature, not trusted (code "
+                      + code
+                      + ", sub_code "
+                      + subCode
+                      + ")"));
+
+      AlipayUserCertifyOpenQueryResponse queried = new AlipayUserCertifyOpenQueryResponse();
+      queried.setCode(code);
+      queried.setSubCode(subCode);
+      queried.setBody(body == null ? null : body.replace(INITIALIZE_NODE, QUERY_NODE));
+      assertThat(
+              AlipayOutcomeClassifier.classify(
+                  queried, AlipayUserCertifyOpenQueryResponse::getPassed))
+          .isInstanceOf(AlipayOutcome.Retryable.class);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOperationGivenOverridesTheResponseType() {
+    AlipayUserCertifyOpenInitializeResponse unsigned =
+        initializeAnswer("40004", "X", "{\"" + INITIALIZE_NODE + "\":{\"code\":\"40004\"}}");
+    assertThat(
+            AlipayOutcomeClassifier.classify(
+                AlipayOperation.QUERY,
+                unsigned,
+                AlipayUserCertifyOpenInitializeResponse::getCertifyId))
+        .isInstanceOf(AlipayOutcome.Retryable.class);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aForgedSubCodeIsMaskedAndBounded() {
+    AlipayUserCertifyOpenInitializeResponse forged =
+        initializeAnswer("40004", "11010519491231002X " + "x".repeat(500), null);
+    AlipayOutcome.Unknown<String> outcome =
+        (AlipayOutcome.Unknown<String>)
+            AlipayOutcomeClassifier.classify(
+                forged, AlipayUserCertifyOpenInitializeResponse::getCertifyId);
+    assertThat(outcome.detail()).doesNotContain("11010519491231002X").hasSizeLessThan(310);
+  }
+
+  private static AlipayUserCertifyOpenInitializeResponse initializeAnswer(
+      String code, String subCode, String body) {
+    AlipayUserCertifyOpenInitializeResponse response =
+        new AlipayUserCertifyOpenInitializeResponse();
+    response.setCode(code);
+    response.setSubCode(subCode);
+    response.setBody(body);
+    return response;
+  }
+
+  /** A body in Alipay's layout: execute() returning it means the SDK verified its sign. */
+  static String signedBody(String node) {
+    return "{\"" + node + "\":{\"code\":\"10000\"},\"sign\":\"c2lnbmVkIGJ5IEFsaXBheQ==\"}";
   }
 
   static Stream<Arguments> exceptions() {

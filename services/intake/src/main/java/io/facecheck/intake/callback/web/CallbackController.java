@@ -5,6 +5,7 @@ import io.facecheck.intake.callback.CallbackReceiver;
 import io.facecheck.intake.web.ApiError;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/callbacks/alipay/return?token=…}: the return_url facecheck gives Alipay. Valid →
- * 302 to the business service's return_url; malformed → 400, forged or altered → 403, expired → 410
- * Gone, authentic but unknown → 404. No bearer token: the caller is the user's browser.
+ * 302 to the business service's return_url (200 and a static "return to the app" page when that is
+ * unknown for now); malformed → 400, forged or altered → 403, expired → 410 Gone, authentic but
+ * unknown → 404. No bearer token: the caller is the user's browser.
  */
 @RestController
 public class CallbackController {
@@ -33,6 +35,9 @@ public class CallbackController {
           .cacheControl(CacheControl.noStore())
           .build();
     }
+    if (outcome instanceof CallbackOutcome.DestinationUnknown) {
+      return ReturnPage.returnToTheApp();
+    }
     if (outcome instanceof CallbackOutcome.Refused refused) {
       return switch (refused.reason()) {
         case MALFORMED -> refuse(HttpStatus.BAD_REQUEST, "malformed_token", "not a callback token");
@@ -46,7 +51,9 @@ public class CallbackController {
   }
 
   private static ResponseEntity<ApiError> refuse(HttpStatus status, String error, String message) {
+    // JSON whatever the browser accepts: an error page must never become a 406
     return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
         .cacheControl(CacheControl.noStore())
         .body(ApiError.of(error, message));
   }

@@ -9,7 +9,9 @@ import io.facecheck.intake.web.FieldPath;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /v1/verifications}: 202 once Kafka has the request; 200 for a repeat of a recorded
  * one; 400 invalid or unparseable; 401 no or unknown token; 403 someone else's client_id; 409
- * idempotency conflict; 413 over 64 KiB; 503 Kafka did not acknowledge.
+ * idempotency conflict; 413 over 64 KiB; 415 not application/json in UTF-8; 503 Kafka did not
+ * acknowledge, or PostgreSQL did not answer (with Retry-After). Every answer is JSON whatever the
+ * Accept header says: a record already published must never be answered 406.
  */
 @RestController
 public class RequestController {
@@ -32,6 +36,12 @@ public class RequestController {
   @PostMapping("/v1/verifications")
   public ResponseEntity<?> submit(AuthenticatedClient client, HttpServletRequest http)
       throws IOException {
+    String wrongType =
+        JsonBodyType.refusal(http.getContentType(), http.getHeader(HttpHeaders.CONTENT_ENCODING));
+    if (wrongType != null) {
+      return json(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+          .body(ApiError.of("unsupported_media_type", wrongType));
+    }
     byte[] body = BoundedBody.read(http.getInputStream(), http.getContentLengthLong());
     return answer(intake.submit(client, body));
   }
@@ -39,14 +49,14 @@ public class RequestController {
   static ResponseEntity<?> answer(IntakeOutcome outcome) {
     if (outcome instanceof IntakeOutcome.Accepted accepted) {
       String url = AcceptedResponse.statusUrl(accepted.requestId());
-      return ResponseEntity.accepted()
+      return json(HttpStatus.ACCEPTED)
           .location(URI.create(url))
           .body(new AcceptedResponse(accepted.requestId(), url, null, null));
     }
     if (outcome instanceof IntakeOutcome.AlreadyAccepted already) {
       String requestId = already.existing().requestId();
       String url = AcceptedResponse.statusUrl(requestId);
-      return ResponseEntity.ok()
+      return json(HttpStatus.OK)
           .location(URI.create(url))
           .body(
               new AcceptedResponse(
@@ -56,7 +66,7 @@ public class RequestController {
       return unparseable(unparseable.reason());
     }
     if (outcome instanceof IntakeOutcome.Invalid invalid) {
-      return ResponseEntity.badRequest()
+      return json(HttpStatus.BAD_REQUEST)
           .body(
               new ApiError(
                   "invalid_request",
@@ -70,11 +80,11 @@ public class RequestController {
                       .toList()));
     }
     if (outcome instanceof IntakeOutcome.ForeignClient) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+      return json(HttpStatus.FORBIDDEN)
           .body(ApiError.of("client_mismatch", "client_id does not belong to this bearer token"));
     }
     IntakeOutcome.Conflict conflict = (IntakeOutcome.Conflict) outcome;
-    return ResponseEntity.status(HttpStatus.CONFLICT)
+    return json(HttpStatus.CONFLICT)
         .location(URI.create(AcceptedResponse.statusUrl(conflict.requestId())))
         .body(
             ApiError.of(
@@ -84,7 +94,7 @@ public class RequestController {
 
   private static ResponseEntity<ApiError> unparseable(DeadLetterReason reason) {
     if (reason == DeadLetterReason.TOO_LARGE) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+      return json(HttpStatus.CONTENT_TOO_LARGE)
           .body(new ApiError("payload_too_large", "the body is over 64 KiB", reason.code(), null));
     }
     String message =
@@ -93,7 +103,12 @@ public class RequestController {
           case INVALID_JSON -> "the body is not valid JSON";
           default -> "the body is not a JSON object";
         };
-    return ResponseEntity.badRequest()
+    return json(HttpStatus.BAD_REQUEST)
         .body(new ApiError("unparseable_request", message, reason.code(), null));
+  }
+
+  // a preset Content-Type skips content negotiation, so Accept cannot turn an answer into a 406
+  private static ResponseEntity.BodyBuilder json(HttpStatus status) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
   }
 }

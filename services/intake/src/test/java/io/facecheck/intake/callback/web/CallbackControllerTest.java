@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.intake.FakeLookup;
 import io.facecheck.intake.callback.CallbackReceiver;
+import io.facecheck.intake.callback.RecentReturns;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import java.time.Clock;
@@ -29,6 +30,7 @@ class CallbackControllerTest {
               tokens,
               new FakeLookup().with(waiting),
               callback -> {},
+              new RecentReturns(100),
               Clock.fixed(NOW, ZoneOffset.UTC),
               UUID::randomUUID));
 
@@ -56,5 +58,24 @@ class CallbackControllerTest {
     assertThat(status(altered)).isEqualTo(403);
     assertThat(status(tokens.issue(waiting.id(), NOW.minusSeconds(1)))).isEqualTo(410);
     assertThat(status(tokens.issue(UUID.randomUUID(), NOW))).isEqualTo(404);
+  }
+
+  @Test
+  void showsAStaticReturnToTheAppPageWhenTheDestinationIsUnknown() {
+    CallbackController down =
+        new CallbackController(
+            new CallbackReceiver(
+                tokens,
+                new FakeLookup().with(waiting).unavailable(),
+                callback -> {},
+                new RecentReturns(100),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                UUID::randomUUID));
+
+    ResponseEntity<?> response = down.alipayReturn(tokens.issue(waiting.id(), NOW));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(response.getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
+    assertThat((String) response.getBody()).contains("return to the app");
   }
 }

@@ -3,7 +3,8 @@ package io.facecheck.reconciler.callback.kafka;
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.reconciler.callback.CallbackHandler;
-import io.facecheck.reconciler.config.JsonPayloads;
+import io.facecheck.reconciler.inbound.PayloadReader;
+import io.facecheck.reconciler.inbound.kafka.RecordBatches;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,16 +12,18 @@ import org.springframework.kafka.annotation.KafkaListener;
 /** verification-callbacks → {@link CallbackHandler}, a batch at a time. */
 public class CallbackListener {
 
-  private final CallbackHandler handler;
-  private final JsonPayloads payloads;
+  private static final PayloadReader<VerificationCallback> CALLBACKS = PayloadReader.callbacks();
 
-  public CallbackListener(CallbackHandler handler, JsonPayloads payloads) {
+  private final CallbackHandler handler;
+  private final RecordBatches batches;
+
+  public CallbackListener(CallbackHandler handler, RecordBatches batches) {
     this.handler = handler;
-    this.payloads = payloads;
+    this.batches = batches;
   }
 
   @KafkaListener(id = "reconciler-callbacks", idIsGroup = false, topics = Topics.CALLBACKS)
-  public void onCallbacks(List<ConsumerRecord<String, String>> records) {
-    handler.onCallbacks(payloads.read(records, VerificationCallback.class));
+  public void onCallbacks(List<ConsumerRecord<byte[], byte[]>> records) {
+    batches.handle(records, CALLBACKS, handler::onCallbacks);
   }
 }

@@ -2,8 +2,9 @@ package io.facecheck.reconciler.decision.kafka;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.query.VerificationQueryResult;
-import io.facecheck.reconciler.config.JsonPayloads;
 import io.facecheck.reconciler.decision.OutcomeDecider;
+import io.facecheck.reconciler.inbound.PayloadReader;
+import io.facecheck.reconciler.inbound.kafka.RecordBatches;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,16 +12,19 @@ import org.springframework.kafka.annotation.KafkaListener;
 /** verification-query-results → {@link OutcomeDecider}, a batch at a time. */
 public class QueryResultListener {
 
-  private final OutcomeDecider decider;
-  private final JsonPayloads payloads;
+  private static final PayloadReader<VerificationQueryResult> RESULTS =
+      PayloadReader.queryResults();
 
-  public QueryResultListener(OutcomeDecider decider, JsonPayloads payloads) {
+  private final OutcomeDecider decider;
+  private final RecordBatches batches;
+
+  public QueryResultListener(OutcomeDecider decider, RecordBatches batches) {
     this.decider = decider;
-    this.payloads = payloads;
+    this.batches = batches;
   }
 
   @KafkaListener(id = "reconciler-query-results", idIsGroup = false, topics = Topics.QUERY_RESULTS)
-  public void onResults(List<ConsumerRecord<String, String>> records) {
-    payloads.read(records, VerificationQueryResult.class).forEach(decider::onResult);
+  public void onResults(List<ConsumerRecord<byte[], byte[]>> records) {
+    batches.handle(records, RESULTS, decider::onResults);
   }
 }
