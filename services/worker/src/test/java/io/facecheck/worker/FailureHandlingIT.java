@@ -14,6 +14,8 @@ import io.facecheck.simulator.MethodFaults;
 import io.facecheck.simulator.Outage;
 import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.SimulatorConfig;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.retry.RetryHeaders;
@@ -83,6 +85,7 @@ class FailureHandlingIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired AlipayCircuitBreakers breakers;
+  @Autowired VerificationStore store;
 
   private Verifications verifications;
 
@@ -206,6 +209,9 @@ class FailureHandlingIT {
         .contains(certNo); // the original value, byte for byte, for the replay
 
     simulator.setScenario(Scenario.none());
+    // ops ask PostgreSQL for the replay first: a record on the topic alone resumes nothing
+    Verification deadLettered = store.find(id).orElseThrow();
+    assertThat(store.requestReplay(id, deadLettered.version(), "ops@failure-it")).isTrue();
     producer.replay(letter, Topics.REQUESTS);
     Map<String, Object> resumed = verifications.awaitStatus(requestId, "AWAITING_USER", WAIT);
     assertThat(resumed.get("outer_order_no")).isEqualTo(row.get("outer_order_no"));

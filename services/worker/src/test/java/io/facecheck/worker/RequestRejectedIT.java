@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
+import io.facecheck.contracts.request.RequestParser;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.alipay.AlipayRetry;
 import io.facecheck.worker.alipay.AttemptedCall;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +40,8 @@ class RequestRejectedIT extends LiveWorker {
    * Alipay had judged the person's number invalid; the call and its answer are real.
    */
   static final String REFUSED_BY_ALIPAY = "驳回测试";
+
+  @Autowired RequestParser parser;
 
   @Test
   void aBadCheckDigitIsRejectedNamingTheField(CapturedOutput output) {
@@ -70,6 +74,23 @@ class RequestRejectedIT extends LiveWorker {
         .satisfies(e -> assertThat(e.get("event_type")).isEqualTo("verification.rejected"));
     assertThat(outbox(id).get(0).get("payload").toString()).contains("INVALID_CERT_NO");
     assertNoPiiLogged(output);
+  }
+
+  @Test
+  void anInvalidRequestIsStoredWithTheKeyedHashOfItsBytesNotAPlainSha256() throws Exception {
+    String requestId = "hashed-" + UUID.randomUUID();
+    byte[] record =
+        RequestJson.request(
+            CLIENT, requestId, name(), TestIdentities.withWrongCheckDigit(certNo()));
+    producer.send(Topics.REQUESTS, requestId, record);
+    producer.flush();
+
+    Map<String, Object> row = awaitStatus(requestId, "REJECTED");
+    String plain =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(record));
+    // a plain SHA-256 over a record holding a cert_no lets anyone with the table confirm a guess
+    assertThat(row.get("request_hash")).isNotEqualTo(plain).isEqualTo(parser.rawHash(record));
   }
 
   /** A request that breaks the contract in one way, and the field its REJECTED must name. */

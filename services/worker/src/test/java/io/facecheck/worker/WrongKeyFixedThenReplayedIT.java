@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
 import io.facecheck.simulator.AlipaySimulator;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.testinfra.TestKafka;
 import io.facecheck.testinfra.TestPostgres;
 import io.facecheck.worker.support.Producer;
@@ -92,7 +94,11 @@ class WrongKeyFixedThenReplayedIT {
       assertThat(Verifications.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC))
           .isEqualTo(Topics.REQUESTS);
 
-      // ops: stop the worker, configure the right private key, start it, replay the dead letter
+      // ops: ask PostgreSQL for the replay (a record on the topic alone resumes nothing), stop the
+      // worker, configure the right private key, start it, replay the dead letter
+      VerificationStore store = worker.getBean(VerificationStore.class);
+      Verification deadLettered = store.find((UUID) parked.get("id")).orElseThrow();
+      assertThat(store.requestReplay(deadLettered.id(), deadLettered.version(), "ops@it")).isTrue();
       Set<Thread> producersOfTheWorker = producerThreads();
       producersOfTheWorker.removeAll(producersBefore);
       assertThat(producersOfTheWorker).as("the dead letter went through a producer").isNotEmpty();
@@ -134,6 +140,7 @@ class WrongKeyFixedThenReplayedIT {
     args.add("--facecheck.pii.keys=k1:" + base64(piiKey));
     args.add("--facecheck.pii.active-key-id=k1");
     args.add("--facecheck.callback.secret=test-callback-secret-of-at-least-32-bytes!");
+    args.add("--facecheck.request-hash.key=" + SimulatedAlipay.REQUEST_HASH_KEY);
     args.add(app + "app-id=" + APP_ID);
     args.add(app + "private-key=" + base64(appKeys.getPrivate().getEncoded()));
     args.add(app + "alipay-public-key=" + simulator.alipayPublicKeyBase64());

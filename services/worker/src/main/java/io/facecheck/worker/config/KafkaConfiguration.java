@@ -1,6 +1,7 @@
 package io.facecheck.worker.config;
 
 import io.facecheck.contracts.Topics;
+import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.retry.RetrySchedule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,9 +59,20 @@ public class KafkaConfiguration {
     return new KafkaTemplate<>(workerProducerFactory);
   }
 
-  /** A batch listener factory for one consumer group; see {@link WorkerProperties}. */
+  @Bean
+  PartitionRevocations partitionRevocations() {
+    return new PartitionRevocations();
+  }
+
+  /**
+   * A batch listener factory for one consumer group; see {@link WorkerProperties}. The listeners
+   * commit themselves ({@code SettlingBatchListener}: only what is finished), so AckMode is MANUAL.
+   */
   public static ConcurrentKafkaListenerContainerFactory<byte[], byte[]> batchFactory(
-      KafkaProperties kafka, WorkerProperties worker, String groupId) {
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      String groupId,
+      PartitionRevocations revocations) {
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -75,10 +87,14 @@ public class KafkaConfiguration {
             props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
     factory.setBatchListener(true);
     factory.setConcurrency(worker.consumerConcurrency());
-    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-    // Bad input and Alipay failures are handled per record and never reach here; what does is
-    // infrastructure (database, broker) failing: redeliver the batch until it is back. Handlers
-    // are idempotent, so records already done are recognised and skipped.
+    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+    factory.getContainerProperties().setConsumerRebalanceListener(revocations);
+    // Records are settled one by one (RecordGuard: dead letter for what fails again) and a
+    // record's transient failure pauses only its partition without failing the batch
+    // (SettlingBatchListener). What still reaches this handler is the broker failing the
+    // listener's own commit or seek: the batch is handed to the listener again after a capped
+    // back-off for as long as the broker is down (an outage must not drop records), and the
+    // records it had finished are skipped, not redone.
     ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
     backOff.setMaxInterval(30_000);
     factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));

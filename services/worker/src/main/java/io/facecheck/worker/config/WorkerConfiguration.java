@@ -178,7 +178,8 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  DeadLetters deadLetters(KafkaTemplate<byte[], byte[]> workerKafkaTemplate) {
-    return new KafkaDeadLetters(workerKafkaTemplate);
+  DeadLetters deadLetters(
+      KafkaTemplate<byte[], byte[]> workerKafkaTemplate, RequestParser requestParser) {
+    return new KafkaDeadLetters(workerKafkaTemplate, requestParser::rawHash);
   }
 }

@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param consumerConcurrency listener threads per topic (each owns some partitions)
  * @param maxPollRecords records per poll, dispatched together
  * @param maxPollInterval how long a batch may take before Kafka assumes the consumer died
+ * @param batchTimeBudget how long records of a batch may still be started; the rest are handed back
+ *     to Kafka for the next poll (must leave room, below maxPollInterval, for the records already
+ *     started: each is bounded by the SDK's timeouts and the in-process retries); default a third
+ *     of maxPollInterval
+ * @param recordAttempts attempts in place of a record that fails unexpectedly (not a database or
+ *     broker outage, not data PostgreSQL refuses) before it is dead-lettered
  * @param firstQueryDelay when the first ladder query is due after the certify URL is issued
  * @param callbackGrace how long after expires_at the callback token still verifies
  * @param topicPartitions partitions of the topics the worker creates if they are missing
@@ -25,6 +31,8 @@ public record WorkerProperties(
     int consumerConcurrency,
     int maxPollRecords,
     Duration maxPollInterval,
+    Duration batchTimeBudget,
+    int recordAttempts,
     Duration firstQueryDelay,
     Duration callbackGrace,
     String requestsGroupId,
@@ -40,6 +48,13 @@ public record WorkerProperties(
     consumerConcurrency = consumerConcurrency > 0 ? consumerConcurrency : 3;
     maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 250;
     maxPollInterval = maxPollInterval != null ? maxPollInterval : Duration.ofMinutes(10);
+    batchTimeBudget = batchTimeBudget != null ? batchTimeBudget : maxPollInterval.dividedBy(3);
+    if (batchTimeBudget.compareTo(maxPollInterval) >= 0) {
+      throw new IllegalArgumentException(
+          "facecheck.worker.batch-time-budget must be below max-poll-interval: the records already"
+              + " started must still finish before Kafka gives the partitions away");
+    }
+    recordAttempts = recordAttempts > 0 ? recordAttempts : 3;
     firstQueryDelay = firstQueryDelay != null ? firstQueryDelay : Duration.ofMinutes(1);
     callbackGrace = callbackGrace != null ? callbackGrace : Duration.ofMinutes(15);
     requestsGroupId = blank(requestsGroupId) ? "facecheck-worker-requests" : requestsGroupId;

@@ -9,13 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Runs the records of one polled batch concurrently and returns only when every one is done, so the
- * listener container commits the batch's offsets only after all its records are settled. Records
- * with the same key run one after the other, in offset order; different keys run in parallel on the
- * shared bounded executor, which caps in-flight work across all listener threads.
+ * Runs the records of one polled batch concurrently and returns only when every one is done, with
+ * how each ended, so the listener commits exactly what is finished. Records with the same key run
+ * one after the other, in offset order; different keys run in parallel on the shared bounded
+ * executor, which caps in-flight work across all listener threads.
  */
 public final class BatchDispatcher {
 
@@ -27,60 +28,97 @@ public final class BatchDispatcher {
 
   /**
    * Handles every record; {@code handler} returns a stage that completes when the record's side
-   * effects (e.g. Kafka sends) are acknowledged. Waits for all of them, then rethrows the first
-   * failure, if any, so the container redelivers the batch (handlers are idempotent).
+   * effects (e.g. Kafka sends) are acknowledged. A record not yet started once {@code outOfTime}
+   * answers true is not started at all ({@link RecordOutcome#HANDED_BACK}), nor is any record
+   * behind one of its key that failed or was handed back: per-key order holds across redeliveries.
+   *
+   * @return the outcome of each record, in the order of {@code records}
    */
-  public <R> void dispatch(
-      List<R> records, Function<R, ?> keyOf, Function<R, ? extends CompletionStage<?>> handler) {
-    Map<Object, List<R>> byKey = new LinkedHashMap<>();
-    for (R record : records) {
-      Object key = keyOf.apply(record);
+  public <R> List<RecordOutcome> run(
+      List<R> records,
+      Function<R, ?> keyOf,
+      Function<R, ? extends CompletionStage<?>> handler,
+      BooleanSupplier outOfTime) {
+    Map<Object, List<Integer>> byKey = new LinkedHashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      Object key = keyOf.apply(records.get(i));
       // a record without a key promises no order: it runs on its own
       Object group = key == null ? new Object() : new KeyRef(key);
-      byKey.computeIfAbsent(group, k -> new ArrayList<>()).add(record);
+      byKey.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
     }
+    RecordOutcome[] outcomes = new RecordOutcome[records.size()];
     List<CompletableFuture<?>> done = new ArrayList<>(byKey.size());
-    for (List<R> sameKey : byKey.values()) {
+    for (List<Integer> sameKey : byKey.values()) {
       done.add(
-          CompletableFuture.supplyAsync(() -> runInOrder(sameKey, handler), executor)
+          CompletableFuture.supplyAsync(
+                  () -> runInOrder(records, sameKey, handler, outOfTime, outcomes), executor)
               .thenCompose(Function.identity()));
     }
-    awaitAll(done);
-  }
-
-  private static <R> CompletableFuture<Void> runInOrder(
-      List<R> sameKey, Function<R, ? extends CompletionStage<?>> handler) {
-    List<CompletableFuture<?>> pending = new ArrayList<>(sameKey.size());
-    for (R record : sameKey) {
-      pending.add(handler.apply(record).toCompletableFuture());
-    }
-    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
-  }
-
-  private static void awaitAll(List<CompletableFuture<?>> done) {
-    // wait for every record, failed or not, before deciding: nothing of this batch may still be
-    // running when the container seeks back to redeliver it
-    RuntimeException first = null;
+    // wait for every record, failed or not: nothing of this batch may still be running when the
+    // listener commits and seeks
     for (CompletableFuture<?> future : done) {
       try {
         future.join();
       } catch (CompletionException | java.util.concurrent.CancellationException e) {
-        if (first == null) {
-          first = unwrap(e);
-        }
+        // the executor refused the task (shutting down): its records stay unfinished below
       }
     }
-    if (first != null) {
-      throw first;
+    List<RecordOutcome> result = new ArrayList<>(outcomes.length);
+    for (RecordOutcome outcome : outcomes) {
+      result.add(outcome == null ? RecordOutcome.HANDED_BACK : outcome);
+    }
+    return result;
+  }
+
+  /**
+   * Handles every record and throws the first failure, if any, once all are done. For callers that
+   * redeliver the whole batch themselves.
+   */
+  public <R> void dispatch(
+      List<R> records, Function<R, ?> keyOf, Function<R, ? extends CompletionStage<?>> handler) {
+    for (RecordOutcome outcome : run(records, keyOf, handler, () -> false)) {
+      if (outcome.failure() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (outcome.failure() != null) {
+        throw new CompletionException(outcome.failure());
+      }
     }
   }
 
-  private static RuntimeException unwrap(RuntimeException e) {
-    Throwable cause = e.getCause();
-    if (e instanceof CompletionException && cause instanceof RuntimeException runtime) {
-      return runtime;
+  private static <R> CompletableFuture<Void> runInOrder(
+      List<R> records,
+      List<Integer> sameKey,
+      Function<R, ? extends CompletionStage<?>> handler,
+      BooleanSupplier outOfTime,
+      RecordOutcome[] outcomes) {
+    List<CompletableFuture<?>> pending = new ArrayList<>(sameKey.size());
+    for (int index : sameKey) {
+      if (outOfTime.getAsBoolean()) {
+        break; // this one and the rest of its key: handed back (null = HANDED_BACK)
+      }
+      CompletableFuture<?> sent;
+      try {
+        sent = handler.apply(records.get(index)).toCompletableFuture();
+      } catch (RuntimeException e) {
+        outcomes[index] = RecordOutcome.retryLater(e);
+        break; // the records behind it with the same key must not overtake it
+      }
+      pending.add(
+          sent.handle(
+              (ok, failure) -> {
+                outcomes[index] =
+                    failure == null
+                        ? RecordOutcome.DONE
+                        : RecordOutcome.retryLater(unwrap(failure));
+                return null;
+              }));
     }
-    return e;
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   /** Keys compared by content, byte arrays included (Kafka keys arrive as byte[]). */

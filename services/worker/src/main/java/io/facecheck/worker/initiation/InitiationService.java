@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * Starts a verification from one verification-requests record: parse, deduplicate, seal the PII,
  * RECEIVED, INITIALIZING with the outer_order_no (committed before Alipay is called), initialize,
  * AWAITING_USER with the certify URL. Idempotent: a redelivered record resumes where the last
- * attempt stopped, a replayed one resumes a DEAD_LETTERED verification, and a settled verification
- * is left alone.
+ * attempt stopped, a replay ops asked for resumes a DEAD_LETTERED verification, one reached past
+ * its expires_at before it started ends EXPIRED, and a settled verification is left alone.
  */
 public final class InitiationService {
 
@@ -104,15 +104,24 @@ public final class InitiationService {
       Verification verification, VerificationRequest request, OriginalRecord record) {
     Verification current = verification;
     for (int round = 0; round < MAX_ROUNDS && current != null; round++) {
+      if (notStartedAndExpired(current)) {
+        // nobody could finish it any more: never initialize past expires_at (a late redelivery
+        // or replay); EXPIRED is final and its event tells the caller
+        current = applyOrReread(current, current.markExpiredBeforeStart(clock.instant()));
+        continue;
+      }
       if (current.status() == VerificationStatus.INITIALIZING) {
         return initialize(current, request, record);
       }
       if (current.status() == VerificationStatus.DEAD_LETTERED) {
-        if (RetryHistory.of(record).fromRetryTopic()) {
-          return DONE; // a stale retry of a verification parked for ops: only a replay resumes
+        if (RetryHistory.of(record).fromRetryTopic() || !store.replayRequested(current)) {
+          // a stale retry, a redelivery or a resend of a verification parked for ops: only a
+          // replay ops asked for in the database (bound to this version) resumes it; anyone who
+          // can produce to the topic could forge the record and its headers, not that row
+          return DONE;
         }
-        // the request again on its main topic (an ops replay of the dead letter): back to the
-        // status it left, then on from there with the same outer_order_no
+        // the ops replay: back to the status it left, then on from there with the same
+        // outer_order_no
         current = applyOrReread(current, current.resumeFromDeadLetter(clock.instant()));
         continue;
       }
@@ -131,9 +140,32 @@ public final class InitiationService {
     return DONE;
   }
 
+  private boolean notStartedAndExpired(Verification current) {
+    boolean notStarted =
+        current.status() == VerificationStatus.RECEIVED
+            || current.status() == VerificationStatus.INITIALIZING;
+    return notStarted
+        && current.expiresAt() != null
+        && !clock.instant().isBefore(current.expiresAt());
+  }
+
   private CompletableFuture<?> initialize(
       Verification verification, VerificationRequest request, OriginalRecord record) {
     VerificationRequest.Identity identity = request.identity();
+    if (!starter.knowsApp(request.app())) {
+      // configured when it went INITIALIZING, gone since (a deployment dropped the app): a
+      // configuration error ops must fix and replay, not a reason to stall the partition
+      String message = "no Alipay app named '" + request.app() + "' is configured any more";
+      return failures.configurationFailure(
+          verification,
+          record,
+          new AttemptedCall<>(
+              new AlipayOutcome.ProviderConfig<>("CLIENT", message),
+              0,
+              clock.instant(),
+              clock.instant()),
+          message);
+    }
     StartCertification command =
         new StartCertification(
             request.app(),

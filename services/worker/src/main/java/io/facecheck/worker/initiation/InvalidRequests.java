@@ -11,11 +11,9 @@ import io.facecheck.worker.deadletter.DeadLetter;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.PiiMask;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,10 +30,20 @@ public final class InvalidRequests {
   private final DeadLetters deadLetters;
   private final Clock clock;
   private final String source;
+  private final Function<byte[], String> rawHash;
 
+  /**
+   * @param rawHash the keyed hash of the raw record ({@code RequestParser::rawHash}): a plain
+   *     SHA-256 over a record holding a cert_no could be confirmed by anyone guessing the number
+   */
   public InvalidRequests(
-      VerificationStore store, DeadLetters deadLetters, Clock clock, String source) {
+      VerificationStore store,
+      DeadLetters deadLetters,
+      Clock clock,
+      String source,
+      Function<byte[], String> rawHash) {
     this.store = store;
+    this.rawHash = rawHash;
     this.deadLetters = deadLetters;
     this.clock = clock;
     this.source = source;
@@ -62,7 +70,7 @@ public final class InvalidRequests {
             NewRejection.of(
                 invalid.clientIdOrNull(),
                 invalid.requestIdOrNull(),
-                sha256(record.value()),
+                rawHash.apply(record.value()),
                 failure,
                 clock),
             source);
@@ -76,13 +84,5 @@ public final class InvalidRequests {
               clock.instant()));
     }
     return CompletableFuture.completedFuture(null);
-  }
-
-  private static String sha256(byte[] value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
   }
 }

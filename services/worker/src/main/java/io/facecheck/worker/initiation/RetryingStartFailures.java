@@ -57,11 +57,11 @@ public final class RetryingStartFailures implements StartFailureRouter {
       return routing.published();
     }
     routing.published().join(); // rare: ack before the status says so
+    // compare-and-set from the status this attempt started from (INITIALIZING) only: a copy of the
+    // record that lost the race to another one (a redelivery, a replay) must never park a
+    // verification that copy already moved on, e.g. to AWAITING_USER
     Verification current = verification;
-    // compare-and-set: if someone moved it meanwhile, re-read; a final one stays as it is
-    while (current != null
-        && !current.status().isFinal()
-        && current.status() != VerificationStatus.DEAD_LETTERED) {
+    while (current != null && current.status() == VerificationStatus.INITIALIZING) {
       if (store.apply(current.markDeadLettered(routing.reason()), source)) {
         break;
       }

@@ -17,6 +17,7 @@ import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Answers one verification-queries command with Alipay's authoritative result. It decides nothing
@@ -47,20 +48,35 @@ public final class QueryService {
   public CompletableFuture<?> handle(OriginalRecord record) {
     VerificationQuery query;
     try {
-      query = PayloadJson.mapper().readValue(record.value(), VerificationQuery.class);
+      JsonNode tree = PayloadJson.mapper().readTree(record.value());
+      if (tree == null || !tree.isObject()) {
+        return deadLetter(
+            record,
+            DeadLetterReason.NOT_AN_OBJECT.code(),
+            "not a JSON object",
+            AttemptedCallFacts.once(clock.instant()));
+      }
+      JsonNode version = tree.get("schema_version");
+      if (version == null
+          || !version.isIntegralNumber()
+          || version.asLong() != VerificationQuery.SCHEMA_VERSION) {
+        // a version this worker does not know may mean anything: never read it as v1
+        return deadLetter(
+            record,
+            DeadLetterReason.UNKNOWN_SCHEMA_VERSION.code(),
+            "schema_version "
+                + (version == null ? "missing" : PiiMask.mask(version.toString()))
+                + ", this worker reads "
+                + VerificationQuery.SCHEMA_VERSION,
+            AttemptedCallFacts.once(clock.instant()));
+      }
+      query = PayloadJson.mapper().treeToValue(tree, VerificationQuery.class);
     } catch (RuntimeException e) {
       // a query carries no PII; the type of problem is still all ops need
       return deadLetter(
           record,
           DeadLetterReason.INVALID_JSON.code(),
           "not a verification query: " + e.getClass().getSimpleName(),
-          AttemptedCallFacts.once(clock.instant()));
-    }
-    if (query == null) {
-      return deadLetter(
-          record,
-          DeadLetterReason.NOT_AN_OBJECT.code(),
-          "empty query",
           AttemptedCallFacts.once(clock.instant()));
     }
     if (!alipay.knowsApp(query.app())) {
@@ -70,9 +86,13 @@ public final class QueryService {
           "no Alipay app named '" + query.app() + "' is configured",
           AttemptedCallFacts.once(clock.instant()));
     }
+    // queried_at is when the query was SENT: the reconciler decides FAILED only for a query sent
+    // after the user came back, and an answer can be older than the moment it arrives. With
+    // in-process retries this is the first attempt's send, earlier than the answering one: the
+    // safe side (an answer that looks earlier than it was leads to another query, never to FAILED)
+    Instant now = clock.instant();
     AttemptedCall<QueryAnswer> call = alipay.query(query.app(), query.certifyId());
     AlipayOutcome<QueryAnswer> outcome = call.outcome();
-    Instant now = clock.instant();
     if (outcome instanceof AlipayOutcome.Succeeded<QueryAnswer> succeeded) {
       QueryAnswer answer = succeeded.value();
       return results.publish(

@@ -29,6 +29,31 @@ public final class Producer implements AutoCloseable {
     producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value));
   }
 
+  /** Sends with headers (e.g. spoofed facecheck-* ones), as any producer can. */
+  public void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value);
+    headers.forEach((k, v) -> record.headers().add(k, v == null ? null : v.getBytes(UTF_8)));
+    producer.send(record);
+  }
+
+  /** Sends to one partition, whatever the key (or none), with headers. */
+  public void sendTo(
+      String topic, int partition, byte[] key, byte[] value, Map<String, byte[]> headers) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, key, value);
+    headers.forEach((k, v) -> record.headers().add(k, v));
+    try {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends to one partition without waiting (records sent together tend to share a batch). */
+  public void sendToLater(String topic, int partition, byte[] key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, partition, key, value));
+  }
+
   /** Sends and waits for the broker: where the record landed. */
   public RecordMetadata sendNow(String topic, String key, byte[] value) {
     try {

@@ -18,6 +18,9 @@ public final class SimulatedAlipay {
   public static final String APP_ID = "2021000000000001";
   public static final String MISCONFIGURED_APP_ID = "2021000000000002";
 
+  /** The request-hash key the workers under test use (main requires one, like intake's). */
+  public static final String REQUEST_HASH_KEY = "test-request-hash-key-0123456789";
+
   private static AlipaySimulator simulator;
   private static KeyPair appKeys;
   private static KeyPair misconfiguredKeys;
@@ -67,6 +70,7 @@ public final class SimulatedAlipay {
     registry.add("facecheck.pii.keys", () -> "k1:" + base64(key));
     registry.add("facecheck.pii.active-key-id", () -> "k1");
     registry.add("facecheck.callback.secret", () -> "test-callback-secret-of-at-least-32-bytes!");
+    registry.add("facecheck.request-hash.key", () -> REQUEST_HASH_KEY);
   }
 
   private static void app(

@@ -11,7 +11,10 @@ import io.facecheck.worker.config.SharedSecretsProperties;
 import io.facecheck.worker.config.WorkerIdentity;
 import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
 import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.dispatch.kafka.GuardedRecords;
+import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.initiation.CertificationStarter;
 import io.facecheck.worker.initiation.InitiationService;
 import io.facecheck.worker.initiation.InitiationSettings;
@@ -19,13 +22,19 @@ import io.facecheck.worker.initiation.InvalidRequests;
 import io.facecheck.worker.initiation.RetryingStartFailures;
 import io.facecheck.worker.initiation.ReturnUrls;
 import io.facecheck.worker.initiation.StartFailureRouter;
+import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
 import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * The request path: its listener container, its use case, and where a start that Alipay did not
@@ -38,8 +47,8 @@ public class RequestListenerConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<byte[], byte[]> requestListenerContainerFactory(
-      KafkaProperties kafka, WorkerProperties worker) {
-    return KafkaConfiguration.batchFactory(kafka, worker, worker.requestsGroupId());
+      KafkaProperties kafka, WorkerProperties worker, PartitionRevocations revocations) {
+    return KafkaConfiguration.batchFactory(kafka, worker, worker.requestsGroupId(), revocations);
   }
 
   @Bean
@@ -72,7 +81,7 @@ public class RequestListenerConfiguration {
         cipher,
         starter,
         failures,
-        new InvalidRequests(store, deadLetters, clock, identity.source()),
+        new InvalidRequests(store, deadLetters, clock, identity.source(), parser::rawHash),
         deadLetters,
         new ReturnUrls(shared.callback().baseUrl(), tokens),
         new InitiationSettings(worker.firstQueryDelay(), worker.callbackGrace(), identity.source()),
@@ -80,8 +89,36 @@ public class RequestListenerConfiguration {
   }
 
   @Bean
+  UnprocessableRequests unprocessableRequests(
+      RequestParser parser,
+      VerificationStore store,
+      DeadLetters deadLetters,
+      WorkerIdentity identity,
+      Clock clock) {
+    return new UnprocessableRequests(parser, store, deadLetters, clock, identity.source());
+  }
+
+  @Bean
   VerificationRequestListener verificationRequestListener(
-      BatchDispatcher dispatcher, InitiationService initiation) {
-    return new VerificationRequestListener(dispatcher, initiation);
+      BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
+      InitiationService initiation,
+      UnprocessableRequests unprocessable,
+      WorkerProperties worker,
+      ScheduledExecutorService retryResumeTimer,
+      Clock clock,
+      ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+    return new VerificationRequestListener(
+        GuardedRecords.listener(
+            ConsumedRecords::original,
+            initiation::handle,
+            unprocessable,
+            r -> Instant.EPOCH,
+            dispatcher,
+            inFlightExecutor,
+            worker,
+            retryResumeTimer,
+            clock,
+            () -> registry.getObject().getListenerContainer(VerificationRequestListener.ID)));
   }
 }

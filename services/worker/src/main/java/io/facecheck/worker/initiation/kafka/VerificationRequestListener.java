@@ -1,31 +1,32 @@
 package io.facecheck.worker.initiation.kafka;
 
 import io.facecheck.contracts.Topics;
-import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
-import io.facecheck.worker.dispatch.BatchDispatcher;
-import io.facecheck.worker.initiation.InitiationService;
+import io.facecheck.worker.dispatch.kafka.SettlingBatchListener;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** verification-requests → {@link InitiationService}, a batch at a time, records in parallel. */
+/**
+ * verification-requests → {@code InitiationService}, a batch at a time, records in parallel,
+ * settled record by record ({@link SettlingBatchListener}).
+ */
 public class VerificationRequestListener {
 
-  private final BatchDispatcher dispatcher;
-  private final InitiationService initiation;
+  static final String ID = "facecheck-worker-requests";
 
-  public VerificationRequestListener(BatchDispatcher dispatcher, InitiationService initiation) {
-    this.dispatcher = dispatcher;
-    this.initiation = initiation;
+  private final SettlingBatchListener settling;
+
+  public VerificationRequestListener(SettlingBatchListener settling) {
+    this.settling = settling;
   }
 
   @KafkaListener(
-      id = "facecheck-worker-requests",
+      id = ID,
       topics = Topics.REQUESTS,
       containerFactory = RequestListenerConfiguration.CONTAINER_FACTORY,
       batch = "true")
-  public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
-    dispatcher.dispatch(
-        records, ConsumerRecord::key, r -> initiation.handle(ConsumedRecords.original(r)));
+  public void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+    settling.onBatch(records, consumer);
   }
 }

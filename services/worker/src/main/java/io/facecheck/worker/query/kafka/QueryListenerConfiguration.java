@@ -5,15 +5,24 @@ import io.facecheck.worker.alipay.AlipayRetry;
 import io.facecheck.worker.config.KafkaConfiguration;
 import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.DeadLetters;
+import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
 import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.dispatch.kafka.GuardedRecords;
+import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.query.QueryService;
+import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
 import io.facecheck.worker.retry.RetryRouter;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** The query path: its listener container, its use case and the results publisher. */
@@ -24,8 +33,8 @@ public class QueryListenerConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<byte[], byte[]> queryListenerContainerFactory(
-      KafkaProperties kafka, WorkerProperties worker) {
-    return KafkaConfiguration.batchFactory(kafka, worker, worker.queriesGroupId());
+      KafkaProperties kafka, WorkerProperties worker, PartitionRevocations revocations) {
+    return KafkaConfiguration.batchFactory(kafka, worker, worker.queriesGroupId(), revocations);
   }
 
   @Bean
@@ -45,8 +54,31 @@ public class QueryListenerConfiguration {
   }
 
   @Bean
+  UnprocessableQueries unprocessableQueries(DeadLetters deadLetters, Clock clock) {
+    return new UnprocessableQueries(deadLetters, clock);
+  }
+
+  @Bean
   VerificationQueryListener verificationQueryListener(
-      BatchDispatcher dispatcher, QueryService queries) {
-    return new VerificationQueryListener(dispatcher, queries);
+      BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
+      QueryService queries,
+      UnprocessableQueries unprocessable,
+      WorkerProperties worker,
+      ScheduledExecutorService retryResumeTimer,
+      Clock clock,
+      ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+    return new VerificationQueryListener(
+        GuardedRecords.listener(
+            ConsumedRecords::original,
+            queries::handle,
+            unprocessable,
+            r -> Instant.EPOCH,
+            dispatcher,
+            inFlightExecutor,
+            worker,
+            retryResumeTimer,
+            clock,
+            () -> registry.getObject().getListenerContainer(VerificationQueryListener.ID)));
   }
 }

@@ -1,31 +1,32 @@
 package io.facecheck.worker.query.kafka;
 
 import io.facecheck.contracts.Topics;
-import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
-import io.facecheck.worker.dispatch.BatchDispatcher;
-import io.facecheck.worker.query.QueryService;
+import io.facecheck.worker.dispatch.kafka.SettlingBatchListener;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** verification-queries → {@link QueryService}, a batch at a time, records in parallel. */
+/**
+ * verification-queries → {@code QueryService}, a batch at a time, records in parallel, settled
+ * record by record ({@link SettlingBatchListener}).
+ */
 public class VerificationQueryListener {
 
-  private final BatchDispatcher dispatcher;
-  private final QueryService queries;
+  static final String ID = "facecheck-worker-queries";
 
-  public VerificationQueryListener(BatchDispatcher dispatcher, QueryService queries) {
-    this.dispatcher = dispatcher;
-    this.queries = queries;
+  private final SettlingBatchListener settling;
+
+  public VerificationQueryListener(SettlingBatchListener settling) {
+    this.settling = settling;
   }
 
   @KafkaListener(
-      id = "facecheck-worker-queries",
+      id = ID,
       topics = Topics.QUERIES,
       containerFactory = QueryListenerConfiguration.CONTAINER_FACTORY,
       batch = "true")
-  public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
-    dispatcher.dispatch(
-        records, ConsumerRecord::key, r -> queries.handle(ConsumedRecords.original(r)));
+  public void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+    settling.onBatch(records, consumer);
   }
 }

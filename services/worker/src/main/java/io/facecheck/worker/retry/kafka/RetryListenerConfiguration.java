@@ -5,17 +5,28 @@ import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.config.KafkaConfiguration;
 import io.facecheck.worker.config.WorkerProperties;
+import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
 import io.facecheck.worker.dispatch.BatchDispatcher;
+import io.facecheck.worker.dispatch.PoisonRecords;
+import io.facecheck.worker.dispatch.RecordGuard;
+import io.facecheck.worker.dispatch.kafka.DatabaseAndBrokerFailures;
+import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.initiation.InitiationService;
+import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.query.QueryService;
+import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.retry.RetrySchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +34,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -50,18 +60,26 @@ public class RetryListenerConfiguration {
       WorkerProperties worker,
       RetrySchedule schedule,
       BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
       InitiationService initiation,
+      UnprocessableRequests unprocessable,
       ScheduledExecutorService retryResumeTimer,
+      PartitionRevocations revocations,
       Clock clock) {
+    RecordGuard<OriginalRecord> guard =
+        guard(initiation::handle, unprocessable, worker, inFlightExecutor);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
-            r -> initiation.handle(ConsumedRecords.fromRetryTopic(r)),
+            r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
+            worker.batchTimeBudget(),
+            longestWait(schedule, worker),
             retryResumeTimer,
             clock);
     return container(
         kafka,
         worker,
+        revocations,
         worker.requestsGroupId() + "-retry",
         schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
         listener);
@@ -73,18 +91,26 @@ public class RetryListenerConfiguration {
       WorkerProperties worker,
       RetrySchedule schedule,
       BatchDispatcher dispatcher,
+      ExecutorService inFlightExecutor,
       QueryService queries,
+      UnprocessableQueries unprocessable,
       ScheduledExecutorService retryResumeTimer,
+      PartitionRevocations revocations,
       Clock clock) {
+    RecordGuard<OriginalRecord> guard =
+        guard(queries::handle, unprocessable, worker, inFlightExecutor);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
-            r -> queries.handle(ConsumedRecords.fromRetryTopic(r)),
+            r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
+            worker.batchTimeBudget(),
+            longestWait(schedule, worker),
             retryResumeTimer,
             clock);
     return container(
         kafka,
         worker,
+        revocations,
         worker.queriesGroupId() + "-retry",
         schedule.topics(Topics.QUERIES_RETRY_PREFIX),
         listener);
@@ -106,21 +132,47 @@ public class RetryListenerConfiguration {
         });
   }
 
+  private static RecordGuard<OriginalRecord> guard(
+      Function<OriginalRecord, ? extends CompletionStage<?>> useCase,
+      PoisonRecords<OriginalRecord> poison,
+      WorkerProperties worker,
+      Executor afterSendExecutor) {
+    return new RecordGuard<>(
+        useCase,
+        poison,
+        new DatabaseAndBrokerFailures(),
+        worker.recordAttempts(),
+        afterSendExecutor);
+  }
+
   private static ConcurrentMessageListenerContainer<byte[], byte[]> container(
       KafkaProperties kafka,
       WorkerProperties worker,
+      PartitionRevocations revocations,
       String groupId,
       List<String> topics,
       RetryTopicListener listener) {
+    // the listener commits what is done, partition by partition; nothing else does (MANUAL)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
-        KafkaConfiguration.batchFactory(kafka, worker, groupId);
-    // the listener commits what is done, partition by partition; nothing else may
-    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations);
     ConcurrentMessageListenerContainer<byte[], byte[]> container =
         factory.createContainer(topics.toArray(String[]::new));
     container.getContainerProperties().setMessageListener(listener);
     container.setBeanName(groupId);
     listener.attach(container);
     return container;
+  }
+
+  /**
+   * The longest a retry record may honestly wait: the last hop's delay, or a breaker's open wait
+   * for a record parked during an outage, with a minute of slack for clocks.
+   */
+  private static java.time.Duration longestWait(RetrySchedule schedule, WorkerProperties worker) {
+    java.time.Duration longest = schedule.delay(schedule.hops());
+    WorkerProperties.CircuitBreaker breaker = worker.circuitBreaker();
+    for (java.time.Duration wait : List.of(breaker.waitInOpen(), breaker.halfOpenRecheck())) {
+      longest = wait.compareTo(longest) > 0 ? wait : longest;
+    }
+    return longest.plusMinutes(1);
   }
 }

@@ -76,6 +76,26 @@ class RetryTopicListenerTest {
     assertThat(consumer.committed(Set.of(P0)).get(P0).offset()).isEqualTo(6);
   }
 
+  @Test
+  void aDueTimeFurtherAwayThanAnyRetryWaitsIsNotBelievedAndIsDueNow() {
+    MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    consumer.assign(List.of(P0));
+    consumer.updateBeginningOffsets(Map.of(P0, 0L));
+
+    // a forged or far-off-clock header would otherwise pause the partition until next year
+    listener.onMessage(
+        List.of(record(0, 30, NOW.plus(java.time.Duration.ofDays(365))), record(0, 31, NOW)),
+        consumer);
+
+    assertThat(handled).containsExactlyInAnyOrder(30L, 31L);
+    assertThat(RetryTopicListener.believableDueAt(record(0, 1, NOW.plusSeconds(30)), NOW, TEN_MIN))
+        .isEqualTo(NOW.plusSeconds(30));
+    assertThat(RetryTopicListener.believableDueAt(record(0, 1, NOW.plusSeconds(601)), NOW, TEN_MIN))
+        .isEqualTo(Instant.EPOCH);
+  }
+
+  private static final java.time.Duration TEN_MIN = java.time.Duration.ofMinutes(10);
+
   private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, Instant due) {
     ConsumerRecord<byte[], byte[]> record =
         new ConsumerRecord<>(
