@@ -132,6 +132,7 @@ public final class ChaosCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // the services log at INFO (their logs are searched for PII); this process only says what
     // happens, so the infrastructure's chatter stays out unless --log-level asks for it
+    stack.reconcilers = 2; // chaos always runs two: their ports are resolved together
     StackSettings settings = stack.settings(user.autoUser(), "INFO");
     if (stack.logLevel == null) {
       System.setProperty("devstack.log.level", "WARN");
