@@ -1,5 +1,6 @@
 package io.facecheck.devstack;
 
+import io.facecheck.devstack.cli.ChaosCommand;
 import io.facecheck.devstack.cli.DemoCommand;
 import io.facecheck.devstack.cli.InfraCommand;
 import io.facecheck.devstack.cli.SecretsCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
       UpCommand.class,
       InfraCommand.class,
       DemoCommand.class,
+      ChaosCommand.class,
       TopicsCommand.class,
       SecretsCommand.class
     })
@@ -34,7 +36,7 @@ public final class DevStack implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: up, infra, demo, topics or secrets");
+        spec.commandLine(), "name a command: up, infra, demo, chaos, topics or secrets");
   }
 
   public static CommandLine commandLine() {

@@ -10,7 +10,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * A real Kafka broker in KRaft combined mode, reachable on a fixed port. Its data lives in a
  * temporary directory and goes when it stops: the dev stack starts from empty topics every time.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements Broker {
 
   private final EmbeddedKafkaKraftBroker broker;
   private final String bootstrapServers;
@@ -49,6 +49,7 @@ public final class KafkaBroker implements AutoCloseable {
     return started;
   }
 
+  @Override
   public String bootstrapServers() {
     return bootstrapServers;
   }

@@ -1,5 +1,6 @@
 package io.facecheck.devstack.infra;
 
+import io.facecheck.devstack.process.Signals;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,42 +22,98 @@ public final class Postgres implements AutoCloseable {
   public static final String USER = "facecheck";
   public static final String PASSWORD = "facecheck";
 
-  private final EmbeddedPostgres server;
+  private final int port;
+  private final Path dataDirectory;
+  private EmbeddedPostgres server;
 
-  private Postgres(EmbeddedPostgres server) {
+  private Postgres(EmbeddedPostgres server, Path dataDirectory) {
     this.server = server;
+    this.port = server.getPort();
+    this.dataDirectory = dataDirectory;
   }
 
   public static Postgres start(int port, Path dataDirectory) {
+    Postgres postgres = new Postgres(launch(port, dataDirectory), dataDirectory);
+    postgres.recreateDatabase();
+    return postgres;
+  }
+
+  /**
+   * Stops the server ({@code pg_ctl stop -m fast}: clients are disconnected, what was committed
+   * stays on disk). {@link #startAgain()} brings it back on the same port and data.
+   */
+  public synchronized void stop() {
+    if (server != null) {
+      closeServer(server);
+      server = null;
+    }
+  }
+
+  /** Starts the stopped server again on its port and data directory, database kept. */
+  public synchronized void startAgain() {
+    if (server != null) {
+      throw new IllegalStateException("PostgreSQL is running");
+    }
+    server = launch(port, dataDirectory);
+  }
+
+  /**
+   * SIGSTOP to the postmaster and every backend: connections stay open and nothing answers, like a
+   * database host that froze. {@link #resume()} sends SIGCONT.
+   */
+  public synchronized void pause() {
+    Signals.stopTree(postmasterPid());
+  }
+
+  public synchronized void resume() {
+    Signals.continueTree(postmasterPid());
+  }
+
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** The postmaster's pid, first line of {@code postmaster.pid}. */
+  public long postmasterPid() {
+    try {
+      String first = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0);
+      return Long.parseLong(first.trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL is not running in " + dataDirectory, e);
+    }
+  }
+
+  private static EmbeddedPostgres launch(int port, Path dataDirectory) {
     try {
       Files.createDirectories(dataDirectory);
-      EmbeddedPostgres server =
-          EmbeddedPostgres.builder()
-              .setPort(port)
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(false)
-              // the dev stack stops it after the services; zonky's own hook would stop it under
-              // their feet when the JVM exits, and their connection pools then wait it out
-              .setRegisterShutdownHook(false)
-              // zonky's defaults turn both off: wrong for a stack whose throughput we measure
-              .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
-              .setServerConfig("max_connections", "300")
-              .start();
-      Postgres postgres = new Postgres(server);
-      postgres.recreateDatabase();
-      return postgres;
+      return EmbeddedPostgres.builder()
+          .setPort(port)
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          // the dev stack stops it after the services; zonky's own hook would stop it under
+          // their feet when the JVM exits, and their connection pools then wait it out
+          .setRegisterShutdownHook(false)
+          // zonky's defaults turn both off: wrong for a stack whose throughput we measure
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("max_connections", "300")
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
     }
   }
 
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   public String jdbcUrl() {
     return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+  }
+
+  /** Connects to the {@code facecheck} database as its owner. */
+  public Connection connect() throws SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
   }
 
   private void recreateDatabase() {
@@ -78,9 +135,13 @@ public final class Postgres implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    stop();
+  }
+
+  private static void closeServer(EmbeddedPostgres running) {
     try {
-      server.close();
+      running.close();
     } catch (IOException e) {
       throw new UncheckedIOException("could not stop PostgreSQL", e);
     }

@@ -1,7 +1,9 @@
 package io.facecheck.devstack.stack;
 
+import io.facecheck.devstack.infra.Broker;
 import io.facecheck.devstack.infra.DevTopics;
 import io.facecheck.devstack.infra.KafkaBroker;
+import io.facecheck.devstack.infra.KafkaProcess;
 import io.facecheck.devstack.infra.Postgres;
 import io.facecheck.simulator.AlipaySimulator;
 import io.facecheck.simulator.SimulatorConfig;
@@ -12,18 +14,33 @@ import java.util.concurrent.CompletionException;
  * What the services run against: a Kafka broker, PostgreSQL and the Alipay simulator, with the
  * app's public key registered. Kafka and PostgreSQL start side by side: each takes seconds.
  */
-public record Infrastructure(KafkaBroker kafka, Postgres postgres, AlipaySimulator simulator)
+public record Infrastructure(Broker kafka, Postgres postgres, AlipaySimulator simulator)
     implements AutoCloseable {
 
   /** Starts all three; {@code settings} must have its free ports resolved. */
   public static Infrastructure start(StackSettings settings, Secrets secrets) {
-    CompletableFuture<KafkaBroker> kafka =
+    return start(settings, secrets, false);
+  }
+
+  /**
+   * With {@code restartable}, Kafka runs as its own process with its log in {@code
+   * <data-dir>/kafka} ({@link KafkaProcess}), so it can be stopped and started again keeping its
+   * records; otherwise in this JVM on a temporary log.
+   */
+  public static Infrastructure start(StackSettings settings, Secrets secrets, boolean restartable) {
+    CompletableFuture<Broker> kafka =
         CompletableFuture.supplyAsync(
             () ->
-                KafkaBroker.start(
-                    settings.kafkaPort(),
-                    settings.partitions(),
-                    DevTopics.all(settings.partitions())));
+                restartable
+                    ? KafkaProcess.startFresh(
+                        settings.dataDirectory().resolve("kafka"),
+                        settings.kafkaPort(),
+                        settings.partitions(),
+                        DevTopics.all(settings.partitions()))
+                    : KafkaBroker.start(
+                        settings.kafkaPort(),
+                        settings.partitions(),
+                        DevTopics.all(settings.partitions())));
     CompletableFuture<Postgres> postgres =
         CompletableFuture.supplyAsync(
             () ->
@@ -41,7 +58,7 @@ public record Infrastructure(KafkaBroker kafka, Postgres postgres, AlipaySimulat
       return new Infrastructure(kafka.join(), postgres.join(), simulator);
     } catch (RuntimeException e) {
       closeQuietly(simulator);
-      kafka.thenAccept(KafkaBroker::close).exceptionally(ignored -> null);
+      kafka.thenAccept(Broker::close).exceptionally(ignored -> null);
       postgres.thenAccept(Postgres::close).exceptionally(ignored -> null);
       throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause
           ? cause

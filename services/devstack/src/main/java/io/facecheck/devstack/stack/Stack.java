@@ -26,18 +26,26 @@ public final class Stack implements AutoCloseable {
 
   /** Kafka, PostgreSQL and the simulator only, for services started separately. */
   public static Stack startInfrastructure(StackSettings requested) {
-    return start(requested, false);
+    return start(requested, false, false);
+  }
+
+  /**
+   * Kafka (its own process, log kept in {@code <data-dir>/kafka}), PostgreSQL and the simulator,
+   * each of the first two able to stop and start again keeping its data.
+   */
+  public static Stack startRestartableInfrastructure(StackSettings requested) {
+    return start(requested, false, true);
   }
 
   /** Everything: infrastructure, then worker, reconcilers and intake. */
   public static Stack startAll(StackSettings requested) {
-    return start(requested, true);
+    return start(requested, true, false);
   }
 
-  private static Stack start(StackSettings requested, boolean withServices) {
+  private static Stack start(StackSettings requested, boolean withServices, boolean restartable) {
     StackSettings settings = requested.withFreePortsResolved();
     Secrets secrets = Secrets.generate();
-    Infrastructure infrastructure = Infrastructure.start(settings, secrets);
+    Infrastructure infrastructure = Infrastructure.start(settings, secrets, restartable);
     ServiceProperties properties =
         new ServiceProperties(
             settings,
@@ -69,6 +77,10 @@ public final class Stack implements AutoCloseable {
 
   public String bootstrapServers() {
     return infrastructure.kafka().bootstrapServers();
+  }
+
+  public Infrastructure infrastructure() {
+    return infrastructure;
   }
 
   public String jdbcUrl() {

@@ -76,7 +76,7 @@ public record StackSettings(
         FreePorts.resolve(simulatorPort),
         FreePorts.resolve(intakePort),
         FreePorts.resolve(workerPort),
-        FreePorts.resolve(reconcilerPort),
+        FreePorts.resolveRange(reconcilerPort, reconcilers),
         partitions,
         dataDirectory,
         scenario,
