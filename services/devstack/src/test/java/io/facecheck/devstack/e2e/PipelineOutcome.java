@@ -223,7 +223,7 @@ final class PipelineOutcome implements AutoCloseable {
     return ds;
   }
 
-  private static String certifyId(String certifyUrl) {
+  static String certifyId(String certifyUrl) {
     Matcher m = CERTIFY_ID.matcher(URLDecoder.decode(certifyUrl, StandardCharsets.UTF_8));
     if (!m.find()) {
       throw new AssertionError("no certify_id in the certify URL");
