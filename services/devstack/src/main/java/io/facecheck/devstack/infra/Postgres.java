@@ -113,7 +113,13 @@ public final class Postgres implements AutoCloseable {
 
   /** Connects to the {@code facecheck} database as its owner. */
   public Connection connect() throws SQLException {
-    return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("user", USER);
+    properties.setProperty("password", PASSWORD);
+    // a paused server accepts the TCP connection and then answers nothing: never wait for ever
+    properties.setProperty("connectTimeout", "10");
+    properties.setProperty("loginTimeout", "20");
+    return java.sql.DriverManager.getConnection(jdbcUrl(), properties);
   }
 
   private void recreateDatabase() {

@@ -30,15 +30,31 @@ public final class Signals {
     return Stream.concat(Stream.of(root), root.descendants()).map(ProcessHandle::pid).toList();
   }
 
+  /**
+   * One {@code kill} per process: a backend may exit between listing the tree and signalling it,
+   * and that must neither fail the whole pause (leaving the rest frozen with nobody to resume them)
+   * nor stop the signal reaching the others. A failure counts only for a process still alive.
+   */
   private static void send(String signal, List<Long> pids) {
-    List<String> command = new ArrayList<>(List.of("kill", signal));
-    pids.forEach(p -> command.add(String.valueOf(p)));
-    try {
-      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(kill.getInputStream().readAllBytes());
-      if (kill.waitFor() != 0) {
-        throw new IllegalStateException("kill " + signal + " " + pids + " failed: " + output);
+    List<String> failed = new ArrayList<>();
+    for (long pid : pids) {
+      String output = kill(signal, pid);
+      if (output != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        failed.add(pid + ": " + output.trim());
       }
+    }
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException("kill " + signal + " failed for " + failed);
+    }
+  }
+
+  /** Null when the signal was delivered, else what kill printed. */
+  private static String kill(String signal, long pid) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", signal, String.valueOf(pid)).redirectErrorStream(true).start();
+      String output = new String(kill.getInputStream().readAllBytes());
+      return kill.waitFor() == 0 ? null : output;
     } catch (IOException e) {
       throw new UncheckedIOException("could not run kill", e);
     } catch (InterruptedException e) {

@@ -49,8 +49,9 @@ class PostgresRestartIT {
   void aPausedServerAnswersNothingUntilResumed() throws SQLException {
     execute("CREATE TABLE IF NOT EXISTS paused (id int)");
     try (Connection open = postgres.connect()) {
-      postgres.pause();
       try {
+        // inside the try: a pause that fails half way must still be resumed
+        postgres.pause();
         // an open connection's backend is frozen too: the statement times out on the client
         try (Statement s = open.createStatement()) {
           s.setQueryTimeout(2);
