@@ -141,13 +141,9 @@ public final class AlipaySimulator implements AutoCloseable {
     if (certificateDir != null
         && app.mode() == io.facecheck.simulator.gateway.AppMode.CERTIFICATE) {
       // what the merchant downloads from Alipay's console after uploading its CSR
-      try {
-        java.nio.file.Files.writeString(
-            certificateDir.resolve("appCertPublicKey_" + app.appId() + ".crt"),
-            Pem.of(app.newest().certificate()));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      io.facecheck.simulator.certificates.PublishedFile.write(
+          certificateDir.resolve("appCertPublicKey_" + app.appId() + ".crt"),
+          Pem.of(app.newest().certificate()));
     }
     return app;
   }

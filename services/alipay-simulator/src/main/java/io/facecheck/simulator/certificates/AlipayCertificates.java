@@ -3,7 +3,6 @@ package io.facecheck.simulator.certificates;
 import io.facecheck.simulator.signing.RsaKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,24 +178,14 @@ public final class AlipayCertificates {
    * restart with the same directory keeps signing under the same certificate.
    */
   public synchronized void writeFiles(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve(ROOT_FILE), rootBundlePem(), StandardCharsets.US_ASCII);
-      Files.writeString(
-          dir.resolve(ALIPAY_CERT_FILE), Pem.of(current.certificate()), StandardCharsets.US_ASCII);
-      for (SigningCertificate cert : alipayBySn.values()) {
-        Files.writeString(
-            dir.resolve("alipayCertPublicKey_RSA2." + cert.sn() + ".crt"),
-            Pem.of(cert.certificate()),
-            StandardCharsets.US_ASCII);
-      }
-      Files.writeString(
-          dir.resolve(ALIPAY_KEY_FILE),
-          RsaKeys.base64(current.privateKey()) + "\n",
-          StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    PublishedFile.write(dir.resolve(ROOT_FILE), rootBundlePem());
+    PublishedFile.write(dir.resolve(ALIPAY_CERT_FILE), Pem.of(current.certificate()));
+    for (SigningCertificate cert : alipayBySn.values()) {
+      PublishedFile.write(
+          dir.resolve("alipayCertPublicKey_RSA2." + cert.sn() + ".crt"),
+          Pem.of(cert.certificate()));
     }
+    PublishedFile.write(dir.resolve(ALIPAY_KEY_FILE), RsaKeys.base64(current.privateKey()) + "\n");
   }
 
   private static SigningCertificate issueAlipay(

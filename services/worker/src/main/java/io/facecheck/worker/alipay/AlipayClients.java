@@ -107,6 +107,13 @@ public final class AlipayClients {
   }
 
   private static KeyCachingAlipayClient newClient(AlipayApp app, AlipayHttpSettings http) {
+    if (app.mode() == AlipayMode.CERTIFICATE
+        && !AppCertificateKey.matches(app.privateKey(), app.appCert())) {
+      throw new IllegalArgumentException(
+          "facecheck.worker.alipay.apps."
+              + app.name()
+              + ".app-cert is not the certificate of its private-key (a rotation half done?)");
+    }
     AlipayConfig config = new AlipayConfig();
     config.setServerUrl(app.gatewayUrl());
     config.setAppId(app.appId());
