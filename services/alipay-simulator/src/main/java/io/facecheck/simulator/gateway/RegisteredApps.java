@@ -35,7 +35,8 @@ public final class RegisteredApps {
 
   /**
    * Registers (or re-keys) an app. With {@code keepPreviousKey} the newest key it had stays
-   * accepted beside the new one; otherwise the new key replaces every other.
+   * accepted beside the new one (and, when no AES key is given, its AES key stays); otherwise the
+   * new key replaces every other.
    */
   public synchronized RegisteredApp register(AppRegistration registration) {
     String appId = registration.appId();
@@ -63,6 +64,10 @@ public final class RegisteredApps {
     List<AppCredential> credentials = new ArrayList<>();
     credentials.add(credential);
     RegisteredApp previous = apps.get(appId);
+    if (aes == null && registration.keepPreviousKey() && previous != null) {
+      // a key rotation without a new AES key keeps the app's encryption as it is
+      aes = previous.aes();
+    }
     if (registration.keepPreviousKey() && previous != null && previous.mode() == mode) {
       previous.credentials().stream().limit(OVERLAPPING_KEYS - 1).forEach(credentials::add);
     }
