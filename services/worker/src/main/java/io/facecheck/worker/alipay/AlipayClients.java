@@ -114,6 +114,22 @@ public final class AlipayClients {
               + app.name()
               + ".app-cert is not the certificate of its private-key (a rotation half done?)");
     }
+    try {
+      return new KeyCachingAlipayClient(sdkConfig(app, http));
+    } catch (AlipayApiException e) {
+      // the SDK's message may quote key material: name the app and the exception type only
+      throw new IllegalStateException(
+          "Alipay app '"
+              + app.name()
+              + "' is misconfigured ("
+              + e.getClass().getSimpleName()
+              + (e.getErrCode() != null ? " " + e.getErrCode() : "")
+              + ")");
+    }
+  }
+
+  /** The SDK's configuration for an app, in its mode. */
+  static AlipayConfig sdkConfig(AlipayApp app, AlipayHttpSettings http) {
     AlipayConfig config = new AlipayConfig();
     config.setServerUrl(app.gatewayUrl());
     config.setAppId(app.appId());
@@ -137,17 +153,6 @@ public final class AlipayClients {
     // > 0 switches the SDK to its pooled okhttp client
     config.setMaxIdleConnections(http.maxIdleConnections());
     config.setKeepAliveDuration(http.keepAlive().toMillis());
-    try {
-      return new KeyCachingAlipayClient(config);
-    } catch (AlipayApiException e) {
-      // the SDK's message may quote key material: name the app and the exception type only
-      throw new IllegalStateException(
-          "Alipay app '"
-              + app.name()
-              + "' is misconfigured ("
-              + e.getClass().getSimpleName()
-              + (e.getErrCode() != null ? " " + e.getErrCode() : "")
-              + ")");
-    }
+    return config;
   }
 }
