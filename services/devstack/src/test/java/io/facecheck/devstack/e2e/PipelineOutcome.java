@@ -50,7 +50,7 @@ final class PipelineOutcome implements AutoCloseable {
   private static final int KAFKA_REQUESTS = 200;
   private static final int PRODUCED_TWICE = 10;
   private static final int HTTP_REQUESTS = 20;
-  private static final Duration WAIT = Duration.ofMinutes(2);
+  private static final Duration WAIT = Duration.ofMinutes(4);
   private static final Pattern CERTIFY_ID = Pattern.compile("\"certify_id\":\"([0-9a-zA-Z]+)\"");
 
   private final MutableClock reconcilerClock = MutableClock.running();
