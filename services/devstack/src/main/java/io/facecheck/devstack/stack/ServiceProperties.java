@@ -121,6 +121,8 @@ public final class ServiceProperties {
     if (settings.workerMaxInFlight() > 0) {
       p.put("facecheck.worker.max-in-flight", String.valueOf(settings.workerMaxInFlight()));
     }
+    // the one setting that says which Alipay this is: the worker refuses an app pointing elsewhere
+    p.put("facecheck.worker.alipay.environment", "simulator");
     String app = "facecheck.worker.alipay.apps.default.";
     p.put(app + "app-id", secrets.appId());
     p.put(app + "private-key", secrets.appPrivateKeyBase64());

@@ -60,6 +60,7 @@ class EnvironmentExportTest {
         .containsEntry(app + "alipay-cert", "ALIPAYCERT")
         .containsEntry(app + "alipay-root-cert", "ROOTCERT")
         .containsEntry(app + "encrypt-key", "AESKEY")
+        .containsEntry("facecheck.worker.alipay.environment", "simulator")
         .doesNotContainKey(app + "alipay-public-key");
   }
 }
