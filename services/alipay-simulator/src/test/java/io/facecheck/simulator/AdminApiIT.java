@@ -172,7 +172,8 @@ class AdminApiIT {
                   + key
                   + "\",\"mode\":\"certificate\",\"keep_previous_key\":true}");
       assertThat(rotated.get("accepted_keys").asInt()).isEqualTo(2);
-      assertThat(rotated.get("encrypted").asBoolean()).isFalse();
+      // a rotation without aes_key keeps the app's AES key
+      assertThat(rotated.get("encrypted").asBoolean()).isTrue();
       assertThat(
               call(sim, "DELETE", "/sim/apps/2021000000000777/previous-keys", null)
                   .get("accepted_keys")
