@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.VerificationCallback;
-import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.testinfra.MutableClock;
@@ -95,7 +94,7 @@ class DatabaseOutagePatienceIT {
     String target = DeadLetterIT.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC);
     probe.sendRaw(target, 0, letter.key(), letter.value().getBytes(UTF_8));
 
-    probe.awaitQuery(v.id(), QueryReason.CALLBACK);
+    probe.awaitReturnQuery(v.id());
     assertThat(db.find(v.id()).userReturnedAt()).isEqualTo(returnedAt);
   }
 

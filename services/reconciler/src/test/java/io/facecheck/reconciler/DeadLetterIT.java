@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.VerificationCallback;
-import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.reconciler.deadletter.kafka.FailureHistory;
 import io.facecheck.statemachine.Verification;
@@ -90,8 +89,8 @@ class DeadLetterIT {
         probe.sendRaw(Topics.CALLBACKS, 0, after.id().toString(), callback(after, 1));
 
     probe.awaitConsumed(last);
-    probe.awaitQuery(before.id(), QueryReason.CALLBACK);
-    probe.awaitQuery(after.id(), QueryReason.CALLBACK);
+    probe.awaitReturnQuery(before.id());
+    probe.awaitReturnQuery(after.id());
     assertLetter(callbackLetters, notJson, "INVALID_JSON", key);
     assertLetter(callbackLetters, array, "NOT_AN_OBJECT", key);
     assertLetter(callbackLetters, notUtf8, "NOT_UTF8", key);
@@ -142,7 +141,7 @@ class DeadLetterIT {
         probe.sendRaw(Topics.CALLBACKS, 0, next.id().toString(), callback(next, 1));
 
     probe.awaitConsumed(good);
-    probe.awaitQuery(next.id(), QueryReason.CALLBACK);
+    probe.awaitReturnQuery(next.id());
     ConsumerRecord<String, String> letter =
         assertLetter(callbackLetters, bad, "UNSTORABLE", refused.id().toString());
     assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).contains("it_refuses_one");
@@ -168,7 +167,7 @@ class DeadLetterIT {
     }
 
     probe.awaitConsumed(sent);
-    probe.awaitQuery(v.id(), QueryReason.CALLBACK);
+    probe.awaitReturnQuery(v.id());
     assertThat(db.find(v.id()).userReturnedAt()).isEqualTo(returnedAt);
     callbackLetters.awaitCaughtUp();
     assertThat(callbackLetters.records(r -> r.offset() >= 0 && v.id().toString().equals(r.key())))

@@ -67,7 +67,7 @@ class ReconcilerIT {
 
     probe.sendCallback(v.id(), returnedAt);
 
-    VerificationQuery query = probe.awaitQuery(v.id(), QueryReason.CALLBACK);
+    VerificationQuery query = probe.awaitReturnQuery(v.id());
     assertThat(query.certifyId()).isEqualTo(v.certifyId());
     assertThat(query.app()).isEqualTo("default");
     assertThat(db.find(v.id()).userReturnedAt()).isEqualTo(returnedAt);
@@ -97,7 +97,7 @@ class ReconcilerIT {
     Verification v = db.awaitingUser();
     Instant first = clock.instant();
     probe.sendCallback(v.id(), first);
-    probe.awaitQuery(v.id(), QueryReason.CALLBACK);
+    probe.awaitReturnQuery(v.id());
 
     probe.awaitConsumed(probe.sendCallback(v.id(), first.plusSeconds(5)));
 
@@ -138,7 +138,7 @@ class ReconcilerIT {
     Verification v = db.awaitingUser();
     probe.awaitConsumed(probe.sendResult(v, QueryReason.LADDER, QueryOutcome.NOT_PASSED, null));
     probe.sendCallback(v.id(), clock.instant());
-    VerificationQuery query = probe.awaitQuery(v.id(), QueryReason.CALLBACK);
+    VerificationQuery query = probe.awaitReturnQuery(v.id());
 
     probe.send(
         v.id(),
@@ -213,7 +213,7 @@ class ReconcilerIT {
   void failsWithCertifyNotFoundWhenAlipayDoesNotKnowTheCertification() {
     Verification v = db.awaitingUser();
     probe.sendCallback(v.id(), clock.instant());
-    VerificationQuery query = probe.awaitQuery(v.id(), QueryReason.CALLBACK);
+    VerificationQuery query = probe.awaitReturnQuery(v.id());
 
     probe.send(
         v.id(),

@@ -157,6 +157,31 @@ final class ReconcilerProbe implements AutoCloseable {
         .orElseThrow();
   }
 
+  /**
+   * The query a recorded return made due: the callback's own, or the ladder's when its scan claimed
+   * that due query between the callback recording the return and starting it (one query is enough;
+   * under load the scan wins that race now and then).
+   */
+  VerificationQuery awaitReturnQuery(UUID verificationId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Instant returned = db.find(verificationId).userReturnedAt();
+              return queries.keyed(verificationId.toString()).stream()
+                  .map(r -> JSON.readValue(r.value(), VerificationQuery.class))
+                  .filter(
+                      q ->
+                          q.reason() == QueryReason.CALLBACK
+                              || (q.reason() == QueryReason.LADDER
+                                  && returned != null
+                                  && !q.requestedAt().isBefore(returned)))
+                  .findFirst();
+            },
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
   void awaitStatus(UUID id, VerificationStatus status) {
     await().atMost(Duration.ofSeconds(30)).until(() -> db.find(id).status() == status);
   }
