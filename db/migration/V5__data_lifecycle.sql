@@ -25,9 +25,10 @@ ALTER TABLE verifications ADD CONSTRAINT verifications_pii_sealed_together CHECK
     AND (cert_no_ciphertext IS NULL) = (pii_key_id IS NULL)
     AND ((cert_type IS NULL) = (pii_key_id IS NULL) OR identity_erased_at IS NOT NULL));
 
--- The worker needs the identity until Alipay has issued the certify URL, and a replayed
--- dead letter needs it again: only a final verification is ever erased, and an erased one holds
--- no ciphertext. The database refuses anything else, whatever code tries it.
+-- Only a final verification is ever erased: until then its identity is still in use (on the
+-- request and retry topics, in the worker's call to Alipay, in a dead letter a replay sends
+-- again), so an erased row would claim what is not true yet. An erased row holds no ciphertext.
+-- The database refuses anything else, whatever code tries it.
 ALTER TABLE verifications ADD CONSTRAINT verifications_erased_only_when_final CHECK (
     identity_erased_at IS NULL
     OR (status IN ('PASSED', 'FAILED', 'EXPIRED', 'REJECTED') AND pii_key_id IS NULL

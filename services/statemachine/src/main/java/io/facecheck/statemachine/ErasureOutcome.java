@@ -15,8 +15,8 @@ public sealed interface ErasureOutcome {
   record NothingSealed() implements ErasureOutcome {}
 
   /**
-   * Refused: the verification is not final, so the worker may still need the identity (initialize,
-   * a retry, a replayed dead letter). It must end first.
+   * Refused: the verification is not final, so its identity is still in use (retries, the call to
+   * Alipay, a dead letter a replay sends again). It must end first.
    */
   record InFlight(VerificationStatus status) implements ErasureOutcome {}
 

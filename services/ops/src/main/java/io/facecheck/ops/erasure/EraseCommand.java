@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code erase}: a data subject asked for their data to be deleted. The verification's sealed
  * identity is erased now (not after the retention period), with a timeline note naming who ran it,
- * for whom and why. A verification still in flight is refused (exit 3) and left as it is: the
- * worker may still need the identity, and erasing it under the worker would strand the verification
- * without an outcome (docs/data-retention.md says what to do instead).
+ * for whom and why. A verification still in flight is refused (exit 3) and left as it is: its
+ * identity is still in use (retry topics, the call to Alipay, a dead letter a replay sends again),
+ * so an erasure now would be a promise the system cannot keep (docs/data-retention.md says what to
+ * do instead).
  */
 @Command(
     name = "erase",

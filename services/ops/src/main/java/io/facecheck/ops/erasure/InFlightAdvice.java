@@ -22,7 +22,8 @@ final class InFlightAdvice {
           + " final.";
     }
     return head
-        + "The worker may still need the identity for Alipay. It ends by itself by "
+        + "Its identity is still in use (the request's retries, the call to Alipay). It ends by"
+        + " itself by "
         + v.expiresAt()
         + " (its expiry) plus the final queries (minutes); run erase again after that.";
   }

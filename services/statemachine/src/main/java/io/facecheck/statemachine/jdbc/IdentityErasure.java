@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Erases sealed identities (cert_name and cert_no ciphertexts, and their key id) of final
  * verifications, each with an {@link Causes#IDENTITY_ERASED} note in the same statement. The row
  * keeps its status, ids, cert_type and times: the audit record that the verification happened and
- * how it ended. Only final rows are touched (the worker may still need the identity of any other),
- * and the database refuses an erased row that is not final (V5).
+ * how it ended. Only final rows are touched (any other's identity is still in use: on the request
+ * and retry topics, in the call to Alipay, in a dead letter a replay sends again), and the database
+ * refuses an erased row that is not final (V5).
  */
 public final class IdentityErasure {
 
