@@ -126,6 +126,47 @@ class RetentionPurgeIT {
     assertThat(store.timeline(passed.id())).isEmpty();
   }
 
+  /**
+   * The purge runs on one long-lived session (the lock's): no round may leave it in a transaction.
+   */
+  @Test
+  void eachPurgeLeavesItsSessionOutOfAnyTransaction() throws Exception {
+    StoredStatuses.in(VerificationStatus.PASSED, db, store, "session");
+    db.clock.advance(Duration.ofDays(400));
+    try (java.sql.Connection session = db.dataSource.getConnection()) {
+      session.setAutoCommit(true);
+      var onSession =
+          new org.springframework.jdbc.datasource.SingleConnectionDataSource(session, true);
+      Instant cutoff = db.clock.instant().minus(Duration.ofDays(30));
+      new IdentityErasure(onSession, db.clock)
+          .eraseFinalBefore(cutoff, 10, "purge", java.util.Map.of());
+      new OutboxPurge(onSession).deletePublishedBefore(cutoff, 10);
+      assertThat(new TimelinePurge(onSession).deleteOfFinalBefore(cutoff, 10)).isPositive();
+
+      int pid;
+      try (var st = session.createStatement();
+          var rs = st.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        pid = rs.getInt(1);
+      }
+      assertThat(session.getAutoCommit()).isTrue();
+      assertThat(
+              db.jdbc
+                  .sql("SELECT state FROM pg_stat_activity WHERE pid = :pid")
+                  .param("pid", pid)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("idle");
+      assertThat(
+              db.jdbc
+                  .sql("SELECT count(*) FROM pg_locks WHERE pid = :pid AND locktype = 'relation'")
+                  .param("pid", pid)
+                  .query(Long.class)
+                  .single())
+          .isZero();
+    }
+  }
+
   private void deleteTimelineWithCutoff(Instant cutoff, UUID id) {
     new TransactionTemplate(
             new org.springframework.jdbc.datasource.DataSourceTransactionManager(db.dataSource))
