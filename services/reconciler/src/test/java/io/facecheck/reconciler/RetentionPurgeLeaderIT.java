@@ -44,6 +44,7 @@ class RetentionPurgeLeaderIT {
   private static final List<Verification> inFlight = new ArrayList<>();
   private static final List<String> inFlightSealed = new ArrayList<>();
   private static String firstLeaderSource;
+  private static final long lockKey = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
   @BeforeAll
   static void start() {
@@ -60,8 +61,7 @@ class RetentionPurgeLeaderIT {
             "facecheck.reconciler.retention.erase-identity-after", "7d",
             "facecheck.reconciler.retention.delete-published-outbox-after", "30d",
             "facecheck.reconciler.retention.audit-period", "400d",
-            "facecheck.reconciler.retention.lock-key",
-                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+            "facecheck.reconciler.retention.lock-key", lockKey);
     first = ReconcilerInstances.start(db.database, clock, group, "keep-1", retention);
     second = ReconcilerInstances.start(db.database, clock, group, "keep-2", retention);
   }
@@ -128,12 +128,22 @@ class RetentionPurgeLeaderIT {
     assertThat(perTransaction).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(BATCH));
     assertThat(perTransaction).hasSizeGreaterThanOrEqualTo(FINAL_VERIFICATIONS / BATCH + 1);
     assertInFlightUntouched();
-    // the lock sessions are left between rounds out of any transaction (no snapshot held)
-    assertThat(
-            count(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND state LIKE 'idle in transaction%'"))
-        .isZero();
+    // between rounds the purge's lock session is idle, never left inside a transaction (which
+    // would hold locks and a snapshot for as long as the instance leads)
+    await("the purge session idle between rounds")
+        .atMost(WAIT)
+        .until(
+            () ->
+                sql.sql(
+                            "SELECT count(*) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid"
+                                + " WHERE l.locktype = 'advisory'"
+                                + " AND l.classid::bigint = (:key >> 32)"
+                                + " AND l.objid::bigint = (:key & 4294967295)"
+                                + " AND a.state = 'idle'")
+                        .param("key", lockKey)
+                        .query(Long.class)
+                        .single()
+                    == 1);
   }
 
   @Test
