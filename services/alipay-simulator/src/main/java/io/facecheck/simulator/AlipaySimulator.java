@@ -1,9 +1,13 @@
 package io.facecheck.simulator;
 
 import io.facecheck.simulator.admin.AdminApi;
+import io.facecheck.simulator.certificates.AlipayCertificates;
+import io.facecheck.simulator.certificates.Pem;
 import io.facecheck.simulator.certification.CertificationRegistry;
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.simulator.gateway.AppRegistration;
 import io.facecheck.simulator.gateway.GatewayEndpoint;
+import io.facecheck.simulator.gateway.RegisteredApp;
 import io.facecheck.simulator.gateway.RegisteredApps;
 import io.facecheck.simulator.http.NettyHttpServer;
 import io.facecheck.simulator.http.ReturnUrlVisitor;
@@ -15,6 +19,7 @@ import io.facecheck.simulator.user.AutomaticUser;
 import io.facecheck.simulator.user.SimulatedUser;
 import java.security.KeyPair;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -39,6 +44,8 @@ public final class AlipaySimulator implements AutoCloseable {
   private final String host;
   private final String alipayPublicKey;
   private final RegisteredApps apps;
+  private final AlipayCertificates certificates;
+  private final java.nio.file.Path certificateDir;
   private final CertificationRegistry registry;
   private final ScenarioEngine scenario;
   private final CallStats stats;
@@ -48,7 +55,9 @@ public final class AlipaySimulator implements AutoCloseable {
     KeyPair keys = config.keyPairOrShared();
     this.host = config.host();
     this.alipayPublicKey = RsaKeys.base64(keys.getPublic());
-    this.apps = new RegisteredApps();
+    this.certificateDir = config.certificateDir();
+    this.certificates = certificates(config, keys);
+    this.apps = new RegisteredApps(certificates);
     this.registry = new CertificationRegistry(config.clock());
     this.scenario = new ScenarioEngine(config.clock(), config.scenario());
     this.stats = new CallStats(config.clock());
@@ -62,12 +71,23 @@ public final class AlipaySimulator implements AutoCloseable {
             scenario,
             stats,
             keys.getPrivate(),
+            certificates,
             config.clock(),
             new GatewayEndpoint.Settings(config.timestampTolerance(), config.certifyUrlValidity()),
             certification -> automatic[0].onCreated(certification),
             signingPool);
     AdminApi admin =
-        new AdminApi(apps, alipayPublicKey, registry, user, scenario, stats, this::stats);
+        new AdminApi(
+            apps,
+            alipayPublicKey,
+            certificates,
+            this::rollAlipayCertificate,
+            this::registerApp,
+            registry,
+            user,
+            scenario,
+            stats,
+            this::stats);
     try {
       this.server =
           NettyHttpServer.start(
@@ -109,6 +129,82 @@ public final class AlipaySimulator implements AutoCloseable {
   /** Registers (or re-keys) an app; throws IllegalArgumentException for a malformed key. */
   public void registerApp(String appId, String appPublicKeyBase64) {
     apps.register(appId, appPublicKeyBase64);
+  }
+
+  /**
+   * Registers (or re-keys) an app in either mode, with or without an AES key; in certificate mode
+   * the answer holds the app certificate issued for its key. Throws IllegalArgumentException for a
+   * malformed key.
+   */
+  public RegisteredApp registerApp(AppRegistration registration) {
+    RegisteredApp app = apps.register(registration);
+    if (certificateDir != null
+        && app.mode() == io.facecheck.simulator.gateway.AppMode.CERTIFICATE) {
+      // what the merchant downloads from Alipay's console after uploading its CSR
+      io.facecheck.simulator.certificates.PublishedFile.write(
+          certificateDir.resolve("appCertPublicKey_" + app.appId() + ".crt"),
+          Pem.of(app.newest().certificate()));
+    }
+    return app;
+  }
+
+  /** Ends a key rotation's overlap: only the app's newest key is accepted from now on. */
+  public Optional<RegisteredApp> retirePreviousAppKeys(String appId) {
+    return apps.retirePreviousKeys(appId);
+  }
+
+  /** The root bundle (alipayRootCert.crt), as PEM. */
+  public String rootCertificatePem() {
+    return certificates.rootBundlePem();
+  }
+
+  /** The SN of the root bundle, as the SDK computes it (alipay_root_cert_sn). */
+  public String rootCertSn() {
+    return certificates.rootCertSn();
+  }
+
+  /** The Alipay certificate responses are signed under now (alipayCertPublicKey_RSA2.crt). */
+  public String alipayCertificatePem() {
+    return Pem.of(certificates.current().certificate());
+  }
+
+  /** The SN of that certificate: what certificate-mode responses carry as alipay_cert_sn. */
+  public String alipayCertSn() {
+    return certificates.current().sn();
+  }
+
+  /** Every Alipay certificate SN still valid, oldest first (two after a roll). */
+  public List<String> liveAlipayCertSns() {
+    return certificates.liveSns();
+  }
+
+  /** The PEM of a live Alipay certificate. */
+  public Optional<String> alipayCertificatePem(String sn) {
+    return certificates.bySn(sn).map(c -> Pem.of(c.certificate()));
+  }
+
+  /**
+   * Issues a new Alipay certificate and signs with it from now on; the previous one stays valid
+   * (and downloadable through alipay.open.app.alipaycert.download). Rewrites the certificate files
+   * when the simulator publishes them. Returns the new SN.
+   */
+  public String rollAlipayCertificate() {
+    String sn = certificates.roll().sn();
+    if (certificateDir != null) {
+      certificates.writeFiles(certificateDir);
+    }
+    return sn;
+  }
+
+  private static AlipayCertificates certificates(SimulatorConfig config, KeyPair keys) {
+    if (config.certificateDir() == null) {
+      return AlipayCertificates.generate(keys, config.clock());
+    }
+    try {
+      return AlipayCertificates.loadOrCreate(config.certificateDir(), keys, config.clock());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Replaces the scenario; its draws start again from the seed. */

@@ -10,7 +10,13 @@ public final class GatewayMethods {
   /** The page-jump method: a browser opens it, it renders the face-scan page. */
   public static final String CERTIFY = "alipay.user.certify.open.certify";
 
-  public static final Set<String> ALL = Set.of(INITIALIZE, QUERY, CERTIFY);
+  /**
+   * What the SDK calls in certificate mode when a response names an Alipay certificate SN it does
+   * not have: it downloads that certificate, checks it chains to the root, and keeps it.
+   */
+  public static final String ALIPAY_CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
+
+  public static final Set<String> ALL = Set.of(INITIALIZE, QUERY, CERTIFY, ALIPAY_CERT_DOWNLOAD);
 
   private GatewayMethods() {}
 }

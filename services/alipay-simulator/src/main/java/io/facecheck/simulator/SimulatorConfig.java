@@ -1,6 +1,7 @@
 package io.facecheck.simulator;
 
 import io.facecheck.simulator.signing.RsaKeys;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,8 @@ public record SimulatorConfig(
     int maxBodyBytes,
     int ioThreads,
     int signingThreads,
-    Scenario scenario) {
+    Scenario scenario,
+    Path certificateDir) {
 
   public SimulatorConfig {
     if (port < 0 || port > 65_535) {
@@ -45,7 +47,8 @@ public record SimulatorConfig(
         4 * 1024 * 1024,
         Math.min(2, cpus),
         cpus,
-        Scenario.none());
+        Scenario.none(),
+        null);
   }
 
   /** The key pair, generating the JVM-wide shared one if none was given. */
@@ -64,7 +67,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   /** 0 picks a free port. */
@@ -79,7 +83,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   public SimulatorConfig withAlipayKeyPair(KeyPair keyPair) {
@@ -93,7 +98,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   /** The clock for timestamp checks and outage windows. */
@@ -108,7 +114,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   public SimulatorConfig withTimestampTolerance(Duration tolerance) {
@@ -122,7 +129,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   public SimulatorConfig withCertifyUrlValidity(Duration validity) {
@@ -136,7 +144,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   public SimulatorConfig withMaxBodyBytes(int bytes) {
@@ -150,7 +159,8 @@ public record SimulatorConfig(
         bytes,
         ioThreads,
         signingThreads,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   public SimulatorConfig withThreads(int io, int signing) {
@@ -164,7 +174,8 @@ public record SimulatorConfig(
         maxBodyBytes,
         io,
         signing,
-        scenario);
+        scenario,
+        certificateDir);
   }
 
   public SimulatorConfig withScenario(Scenario initial) {
@@ -178,6 +189,26 @@ public record SimulatorConfig(
         maxBodyBytes,
         ioThreads,
         signingThreads,
-        initial);
+        initial,
+        certificateDir);
+  }
+
+  /**
+   * Where the certificate authority lives and publishes alipayRootCert.crt and
+   * alipayCertPublicKey_RSA2.crt (created, or reused across restarts); null: in memory only.
+   */
+  public SimulatorConfig withCertificateDir(Path dir) {
+    return new SimulatorConfig(
+        host,
+        port,
+        alipayKeyPair,
+        clock,
+        timestampTolerance,
+        certifyUrlValidity,
+        maxBodyBytes,
+        ioThreads,
+        signingThreads,
+        scenario,
+        dir);
   }
 }

@@ -142,6 +142,64 @@ class AdminApiIT {
                 .build());
   }
 
+  @Test
+  void registersCertificateModeAppsWithAesRollsTheAlipayCertificateAndRetiresOldKeys() {
+    try (AlipaySimulator sim = AlipaySimulator.start(SimulatorConfig.defaults())) {
+      String key = RsaKeys.base64(TestApps.APP_KEYS.getPublic());
+      String aes = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+      JsonNode app =
+          call(
+              sim,
+              "POST",
+              "/sim/apps",
+              "{\"app_id\":\"2021000000000777\",\"public_key\":\""
+                  + key
+                  + "\",\"mode\":\"certificate\",\"aes_key\":\""
+                  + aes
+                  + "\"}");
+      assertThat(app.get("mode").asString()).isEqualTo("certificate");
+      assertThat(app.get("encrypted").asBoolean()).isTrue();
+      assertThat(app.get("app_cert_sn").asString()).hasSize(32);
+      assertThat(app.get("app_cert").asString()).startsWith("-----BEGIN CERTIFICATE-----");
+      assertThat(app.get("alipay_root_cert_sn").asString()).isEqualTo(sim.rootCertSn());
+
+      JsonNode rotated =
+          call(
+              sim,
+              "POST",
+              "/sim/apps",
+              "{\"app_id\":\"2021000000000777\",\"public_key\":\""
+                  + key
+                  + "\",\"mode\":\"certificate\",\"keep_previous_key\":true}");
+      assertThat(rotated.get("accepted_keys").asInt()).isEqualTo(2);
+      // a rotation without aes_key keeps the app's AES key
+      assertThat(rotated.get("encrypted").asBoolean()).isTrue();
+      assertThat(
+              call(sim, "DELETE", "/sim/apps/2021000000000777/previous-keys", null)
+                  .get("accepted_keys")
+                  .asInt())
+          .isEqualTo(1);
+
+      String before = call(sim, "GET", "/sim/certificates", null).get("alipay_cert_sn").asString();
+      JsonNode rolled = call(sim, "POST", "/sim/certificates/roll", null);
+      assertThat(rolled.get("alipay_cert_sn").asString()).isNotEqualTo(before);
+      assertThat(rolled.get("live_alipay_cert_sns")).hasSize(2);
+
+      RawGateway.Answer badMode =
+          new RawGateway(sim.baseUrl())
+              .send(
+                  HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/apps"))
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"app_id\":\"x\",\"public_key\":\""
+                                  + key
+                                  + "\",\"mode\":\"cert\"}"))
+                      .build());
+      assertThat(badMode.status()).isEqualTo(400);
+      assertThat(badMode.body()).contains("mode must be");
+    }
+  }
+
   private static JsonNode call(AlipaySimulator sim, String method, String path, String body) {
     RawGateway.Answer answer =
         new RawGateway(sim.baseUrl())

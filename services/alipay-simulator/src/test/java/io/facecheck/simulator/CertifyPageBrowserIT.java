@@ -31,18 +31,42 @@ class CertifyPageBrowserIT {
     assertUserFlow("#fail", CertificationStatus.FAILED, "F");
   }
 
+  @Test
+  void inCertificateModeWithEncryptionTheSameFlowWorks() throws Exception {
+    Path chromium = executable("CHROME_BIN", "/usr/bin/chromium");
+    Path chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
+    try (AlipaySimulator sim = AlipaySimulator.start(SimulatorConfig.defaults())) {
+      ModeClients app = ModeClients.register(sim, TestApps.APP_ID, TestApps.APP_KEYS, true, true);
+      assertUserFlow(sim, app, chromium, chromedriver, "#pass", CertificationStatus.PASSED, "T");
+    }
+  }
+
   private static void assertUserFlow(String button, CertificationStatus expected, String passed)
       throws Exception {
     Path chromium = executable("CHROME_BIN", "/usr/bin/chromium");
     Path chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
-    try (AlipaySimulator sim = TestApps.startWithApp(SimulatorConfig.defaults());
-        ReturnPageServer merchant = new ReturnPageServer();
-        HeadlessChromium browser = HeadlessChromium.start(chromium, chromedriver)) {
+    try (AlipaySimulator sim = TestApps.startWithApp(SimulatorConfig.defaults())) {
       DefaultAlipayClient client = TestApps.rsa2(sim);
+      ModeClients app = new ModeClients(TestApps.APP_ID, false, null, null, client);
+      assertUserFlow(sim, app, chromium, chromedriver, button, expected, passed);
+    }
+  }
+
+  private static void assertUserFlow(
+      AlipaySimulator sim,
+      ModeClients app,
+      Path chromium,
+      Path chromedriver,
+      String button,
+      CertificationStatus expected,
+      String passed)
+      throws Exception {
+    try (ReturnPageServer merchant = new ReturnPageServer();
+        HeadlessChromium browser = HeadlessChromium.start(chromium, chromedriver)) {
+      DefaultAlipayClient client = app.client();
       String returnUrl = merchant.url("/kyc/done?token=abc");
       String certifyId =
-          client
-              .execute(TestApps.initialize("browser" + System.nanoTime() % 1_000_000, returnUrl))
+          app.call(TestApps.initialize("browser" + System.nanoTime() % 1_000_000, returnUrl))
               .getCertifyId();
       AlipayUserCertifyOpenCertifyRequest certify = new AlipayUserCertifyOpenCertifyRequest();
       certify.setBizContent("{\"certify_id\":\"" + certifyId + "\"}");
@@ -56,7 +80,7 @@ class CertifyPageBrowserIT {
       assertThat(browser.pageSource()).contains("back at the merchant");
       assertThat(merchant.hits()).contains("/kyc/done?token=abc"); // and the browser's /favicon.ico
       assertThat(sim.certificationStatus(certifyId)).contains(expected);
-      assertThat(client.execute(TestApps.query(certifyId)).getPassed()).isEqualTo(passed);
+      assertThat(app.call(TestApps.query(certifyId)).getPassed()).isEqualTo(passed);
     }
   }
 

@@ -2,7 +2,12 @@ package io.facecheck.simulator.admin;
 
 import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.SimulatorStats;
+import io.facecheck.simulator.certificates.AlipayCertificates;
+import io.facecheck.simulator.certificates.Pem;
 import io.facecheck.simulator.certification.CertificationRegistry;
+import io.facecheck.simulator.gateway.AppMode;
+import io.facecheck.simulator.gateway.AppRegistration;
+import io.facecheck.simulator.gateway.RegisteredApp;
 import io.facecheck.simulator.gateway.RegisteredApps;
 import io.facecheck.simulator.http.IncomingRequest;
 import io.facecheck.simulator.http.Reply;
@@ -23,9 +28,14 @@ import tools.jackson.core.JacksonException;
 public final class AdminApi {
   private static final Pattern CERTIFICATION =
       Pattern.compile("/sim/certifications/([A-Za-z0-9]{1,64})(/complete)?");
+  private static final Pattern PREVIOUS_KEYS =
+      Pattern.compile("/sim/apps/([A-Za-z0-9_.-]{1,64})/previous-keys");
 
   private final RegisteredApps apps;
   private final String alipayPublicKey;
+  private final AlipayCertificates certificates;
+  private final Supplier<String> rollAlipayCertificate;
+  private final java.util.function.Function<AppRegistration, RegisteredApp> register;
   private final CertificationRegistry registry;
   private final SimulatedUser user;
   private final ScenarioEngine scenario;
@@ -35,6 +45,9 @@ public final class AdminApi {
   public AdminApi(
       RegisteredApps apps,
       String alipayPublicKey,
+      AlipayCertificates certificates,
+      Supplier<String> rollAlipayCertificate,
+      java.util.function.Function<AppRegistration, RegisteredApp> register,
       CertificationRegistry registry,
       SimulatedUser user,
       ScenarioEngine scenario,
@@ -42,6 +55,9 @@ public final class AdminApi {
       Supplier<SimulatorStats> statsSnapshot) {
     this.apps = apps;
     this.alipayPublicKey = alipayPublicKey;
+    this.certificates = certificates;
+    this.rollAlipayCertificate = rollAlipayCertificate;
+    this.register = register;
     this.registry = registry;
     this.user = user;
     this.scenario = scenario;
@@ -66,14 +82,29 @@ public final class AdminApi {
       case "/sim/apps":
         if ("POST".equals(method)) {
           AdminRequests.AppRegistration body = read(request, AdminRequests.AppRegistration.class);
-          apps.register(body.appId(), body.publicKey());
-          return done(ok(Map.of("app_id", body.appId())));
+          RegisteredApp app =
+              register.apply(
+                  new AppRegistration(
+                      body.appId(),
+                      body.publicKey(),
+                      AppMode.parse(body.mode()),
+                      body.aesKey(),
+                      Boolean.TRUE.equals(body.keepPreviousKey())));
+          return done(ok(view(app)));
         }
         return "GET".equals(method) ? done(ok(Map.of("app_ids", apps.appIds()))) : notAllowed();
       case "/sim/alipay-public-key":
         return "GET".equals(method)
             ? done(ok(Map.of("public_key", alipayPublicKey)))
             : notAllowed();
+      case "/sim/certificates":
+        return "GET".equals(method) ? done(ok(certificatesView())) : notAllowed();
+      case "/sim/certificates/roll":
+        if (!"POST".equals(method)) {
+          return notAllowed();
+        }
+        rollAlipayCertificate.get();
+        return done(ok(certificatesView()));
       case "/sim/scenario":
         if ("PUT".equals(method)) {
           return done(ok(scenario.set(read(request, Scenario.class))));
@@ -86,6 +117,16 @@ public final class AdminApi {
         }
         return "GET".equals(method) ? done(ok(statsSnapshot.get())) : notAllowed();
       default:
+        Matcher previousKeys = PREVIOUS_KEYS.matcher(path);
+        if (previousKeys.matches()) {
+          if (!"DELETE".equals(method)) {
+            return notAllowed();
+          }
+          return done(
+              apps.retirePreviousKeys(previousKeys.group(1))
+                  .map(app -> ok(view(app)))
+                  .orElseGet(() -> error(404, "not_found", "unknown app_id")));
+        }
         Matcher matcher = CERTIFICATION.matcher(path);
         if (!matcher.matches()) {
           return done(error(404, "not_found", "no such endpoint: " + method + " " + path));
@@ -126,6 +167,31 @@ public final class AdminApi {
     } catch (IllegalStateException e) {
       return done(error(409, "conflict", e.getMessage()));
     }
+  }
+
+  /** An app as registered: in certificate mode with its newest app certificate and its SN. */
+  private Map<String, Object> view(RegisteredApp app) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("app_id", app.appId());
+    view.put("mode", app.mode().wireName());
+    view.put("encrypted", app.encryption().isPresent());
+    view.put("accepted_keys", app.credentials().size());
+    if (app.mode() == AppMode.CERTIFICATE) {
+      view.put("app_cert_sn", app.newest().certSn());
+      view.put("app_cert", Pem.of(app.newest().certificate()));
+      view.put("alipay_root_cert_sn", certificates.rootCertSn());
+    }
+    return view;
+  }
+
+  private Map<String, Object> certificatesView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("root_cert_sn", certificates.rootCertSn());
+    view.put("root_cert", certificates.rootBundlePem());
+    view.put("alipay_cert_sn", certificates.current().sn());
+    view.put("alipay_cert", Pem.of(certificates.current().certificate()));
+    view.put("live_alipay_cert_sns", certificates.liveSns());
+    return view;
   }
 
   private static Map<String, Object> view(io.facecheck.simulator.certification.Certification c) {

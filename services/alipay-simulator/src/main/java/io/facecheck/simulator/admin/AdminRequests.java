@@ -4,7 +4,9 @@ package io.facecheck.simulator.admin;
 final class AdminRequests {
   private AdminRequests() {}
 
-  record AppRegistration(String appId, String publicKey) {}
+  /** mode: "public_key" (default) or "certificate"; aes_key: Base64; keep_previous_key: false. */
+  record AppRegistration(
+      String appId, String publicKey, String mode, String aesKey, Boolean keepPreviousKey) {}
 
   /** visit_return_url defaults to false: only follow the redirect when asked. */
   record CompleteCertification(Boolean passed, String failReason, Boolean visitReturnUrl) {}

@@ -2,8 +2,12 @@ package io.facecheck.simulator.gateway;
 
 import io.facecheck.simulator.Fault;
 import io.facecheck.simulator.GatewayMethods;
+import io.facecheck.simulator.certificates.AlipayCertificates;
+import io.facecheck.simulator.certificates.Pem;
+import io.facecheck.simulator.certificates.SigningCertificate;
 import io.facecheck.simulator.certification.Certification;
 import io.facecheck.simulator.certification.CertificationRegistry;
+import io.facecheck.simulator.encryption.AesContent;
 import io.facecheck.simulator.http.IncomingRequest;
 import io.facecheck.simulator.http.Reply;
 import io.facecheck.simulator.page.CertifyPage;
@@ -32,6 +36,8 @@ public final class GatewayEndpoint {
   private final RequestAuthenticator authenticator;
   private final CertifyOpenApi api;
   private final ResponseEnvelope envelope;
+  private final AlipayCertificates certificates;
+  private final RegisteredApps apps;
   private final ScenarioEngine scenario;
   private final CallStats stats;
   private final Settings settings;
@@ -43,13 +49,16 @@ public final class GatewayEndpoint {
       ScenarioEngine scenario,
       CallStats stats,
       PrivateKey alipayPrivateKey,
+      AlipayCertificates certificates,
       Clock clock,
       Settings settings,
       Consumer<Certification> onCreated,
       Executor signingPool) {
-    this.authenticator = new RequestAuthenticator(apps, clock);
+    this.authenticator = new RequestAuthenticator(apps, certificates::rootCertSn, clock);
     this.api = new CertifyOpenApi(registry, onCreated);
     this.envelope = new ResponseEnvelope(alipayPrivateKey);
+    this.certificates = certificates;
+    this.apps = apps;
     this.scenario = scenario;
     this.stats = stats;
     this.settings = settings;
@@ -96,14 +105,43 @@ public final class GatewayEndpoint {
             answer.fields(),
             answer.algorithm(),
             request.charset(),
-            signing(plan));
+            signing(plan),
+            signer(request, answer.app()),
+            answer.encryptWith());
     return json(body, request.charsetLabel()).withDelay(plan.delayMs());
   }
 
-  private record Answer(Map<String, String> fields, SignAlgorithm algorithm, String outcome) {
-    static Answer error(GatewayError error, SignAlgorithm algorithm) {
-      return new Answer(ResponseEnvelope.errorFields(error), algorithm, error.subCode());
+  /**
+   * The answer's fields, how it is signed, and, when the request's content was decrypted, the key
+   * that encrypts the response (errors found before decryption go back in clear).
+   */
+  private record Answer(
+      Map<String, String> fields,
+      SignAlgorithm algorithm,
+      String outcome,
+      RegisteredApp app,
+      AesContent encryptWith) {
+    static Answer error(
+        GatewayError error, SignAlgorithm algorithm, RegisteredApp app, AesContent encryptWith) {
+      return new Answer(
+          ResponseEnvelope.errorFields(error), algorithm, error.subCode(), app, encryptWith);
     }
+  }
+
+  /**
+   * Certificate-mode apps, and callers that sent an app_cert_sn for an app the gateway does not
+   * know, get responses signed under the current Alipay certificate, with its SN.
+   */
+  private ResponseEnvelope.Signer signer(GatewayRequest request, RegisteredApp app) {
+    boolean certificateMode =
+        app != null
+            ? app.mode() == AppMode.CERTIFICATE
+            : request.get("app_cert_sn") != null && !request.get("app_cert_sn").isEmpty();
+    if (!certificateMode) {
+      return ResponseEnvelope.Signer.publicKeyMode(envelope.publicKeyModeKey());
+    }
+    SigningCertificate current = certificates.current();
+    return new ResponseEnvelope.Signer(current.privateKey(), current.sn());
   }
 
   private Answer answer(GatewayRequest request, String method, CallPlan plan) {
@@ -111,25 +149,64 @@ public final class GatewayEndpoint {
     if (injected != null) {
       // not processed: answered before authentication, like Alipay's own front door (or, for an
       // unsigned error, like a forger in front of it)
+      RegisteredApp app = apps.find(request.get("app_id")).orElse(null);
       return Answer.error(
           injected,
-          SignAlgorithm.fromSignType(request.get("sign_type")).orElse(SignAlgorithm.RSA2));
+          SignAlgorithm.fromSignType(request.get("sign_type")).orElse(SignAlgorithm.RSA2),
+          app,
+          ContentDecryption.replyKey(request, app));
     }
     RequestAuthenticator.Outcome auth =
         authenticator.authenticate(request, settings.timestampTolerance());
     if (auth.failed()) {
-      return Answer.error(auth.error(), auth.algorithm());
+      return Answer.error(
+          auth.error(),
+          auth.algorithm(),
+          auth.app(),
+          ContentDecryption.replyKey(request, auth.app()));
+    }
+    ContentDecryption.Decrypted content;
+    try {
+      content = ContentDecryption.decrypt(request, auth.app());
+    } catch (ContentDecryption.Failed e) {
+      // the app's key does not fit what the caller sent: a reply it could read is impossible
+      return Answer.error(e.error, auth.algorithm(), auth.app(), null);
     }
     String appId = auth.caller().appId();
     try {
       Map<String, String> fields =
-          GatewayMethods.INITIALIZE.equals(method)
-              ? api.initialize(appId, request.get("biz_content"))
-              : api.query(appId, request.get("biz_content"));
-      return new Answer(fields, auth.algorithm(), CallStats.SUCCESS);
+          switch (method) {
+            case GatewayMethods.INITIALIZE -> api.initialize(appId, content.bizContent());
+            case GatewayMethods.ALIPAY_CERT_DOWNLOAD -> alipayCertificate(content.bizContent());
+            default -> api.query(appId, content.bizContent());
+          };
+      return new Answer(
+          fields, auth.algorithm(), CallStats.SUCCESS, auth.app(), content.encryptWith());
     } catch (BusinessContent.Invalid e) {
-      return Answer.error(e.error, auth.algorithm());
+      return new Answer(
+          ResponseEnvelope.errorFields(e.error),
+          auth.algorithm(),
+          e.error.subCode(),
+          auth.app(),
+          content.encryptWith());
     }
+  }
+
+  /** alipay.open.app.alipaycert.download: the PEM of a live Alipay certificate, Base64. */
+  private Map<String, String> alipayCertificate(String bizContent) throws BusinessContent.Invalid {
+    String sn = BusinessContent.parse(bizContent).requiredText("alipay_cert_sn");
+    SigningCertificate certificate =
+        certificates
+            .bySn(sn)
+            .orElseThrow(() -> new BusinessContent.Invalid("CERT_NOT_EXIST", "支付宝公钥证书不存在"));
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("code", "10000");
+    fields.put("msg", "Success");
+    fields.put(
+        "alipay_cert_content",
+        java.util.Base64.getEncoder()
+            .encodeToString(Pem.of(certificate.certificate()).getBytes(StandardCharsets.US_ASCII)));
+    return fields;
   }
 
   /** The error a fault answers in place of the call, or null when the call is processed. */
@@ -167,7 +244,9 @@ public final class GatewayEndpoint {
       return pageError(auth.error());
     }
     try {
-      Certification certification = api.find(auth.caller().appId(), request.get("biz_content"));
+      Certification certification =
+          api.find(
+              auth.caller().appId(), ContentDecryption.decrypt(request, auth.app()).bizContent());
       stats.record(GatewayMethods.CERTIFY, CallStats.SUCCESS);
       return Reply.html(
           200,
@@ -175,6 +254,8 @@ public final class GatewayEndpoint {
               ? CertifyPage.finished(certification)
               : CertifyPage.scan(certification));
     } catch (BusinessContent.Invalid e) {
+      return pageError(e.error);
+    } catch (ContentDecryption.Failed e) {
       return pageError(e.error);
     }
   }

@@ -1,5 +1,6 @@
 package io.facecheck.devstack.cli;
 
+import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.simulator.AutoUser;
 import io.facecheck.simulator.Latency;
@@ -82,6 +83,19 @@ public final class StackOptions {
   String logLevel;
 
   @Option(
+      names = "--alipay-mode",
+      defaultValue = "public-key",
+      description =
+          "How the app talks to Alipay: public-key, or certificate (public-key certificate mode:"
+              + " the simulator issues the app certificate, the worker verifies against its root).")
+  String alipayMode;
+
+  @Option(
+      names = "--encrypt",
+      description = "AES content encryption of every Alipay call (encrypt_type=AES).")
+  boolean encrypt;
+
+  @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
       description = "Any service setting, e.g. --set facecheck.worker.max-poll-records=500.")
@@ -114,6 +128,7 @@ public final class StackOptions {
         reconcilers,
         workerMaxInFlight,
         null,
-        extra);
+        extra,
+        AlipaySetup.of(alipayMode, encrypt));
   }
 }

@@ -7,6 +7,10 @@ import io.facecheck.devstack.infra.KafkaProcess;
 import io.facecheck.devstack.infra.Postgres;
 import io.facecheck.simulator.AlipaySimulator;
 import io.facecheck.simulator.SimulatorConfig;
+import io.facecheck.simulator.certificates.Pem;
+import io.facecheck.simulator.gateway.AppMode;
+import io.facecheck.simulator.gateway.AppRegistration;
+import io.facecheck.simulator.gateway.RegisteredApp;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -14,7 +18,8 @@ import java.util.concurrent.CompletionException;
  * What the services run against: a Kafka broker, PostgreSQL and the Alipay simulator, with the
  * app's public key registered. Kafka and PostgreSQL start side by side: each takes seconds.
  */
-public record Infrastructure(Broker kafka, Postgres postgres, AlipaySimulator simulator)
+public record Infrastructure(
+    Broker kafka, Postgres postgres, AlipaySimulator simulator, WorkerAlipaySettings workerAlipay)
     implements AutoCloseable {
 
   /** Starts all three; {@code settings} must have its free ports resolved. */
@@ -54,8 +59,8 @@ public record Infrastructure(Broker kafka, Postgres postgres, AlipaySimulator si
               SimulatorConfig.defaults()
                   .withPort(settings.simulatorPort())
                   .withScenario(settings.scenario()));
-      simulator.registerApp(secrets.appId(), secrets.appPublicKeyBase64());
-      return new Infrastructure(kafka.join(), postgres.join(), simulator);
+      WorkerAlipaySettings workerAlipay = registerApp(simulator, secrets, settings.alipay());
+      return new Infrastructure(kafka.join(), postgres.join(), simulator, workerAlipay);
     } catch (RuntimeException e) {
       closeQuietly(simulator);
       kafka.thenAccept(Broker::close).exceptionally(ignored -> null);
@@ -64,6 +69,35 @@ public record Infrastructure(Broker kafka, Postgres postgres, AlipaySimulator si
           ? cause
           : e;
     }
+  }
+
+  /** Registers the app in the mode asked for; answers what the worker must be told. */
+  private static WorkerAlipaySettings registerApp(
+      AlipaySimulator simulator, Secrets secrets, AlipaySetup setup) {
+    String aesKey = setup.encrypt() ? aesKey() : null;
+    RegisteredApp app =
+        simulator.registerApp(
+            new AppRegistration(
+                secrets.appId(),
+                secrets.appPublicKeyBase64(),
+                setup.certificate() ? AppMode.CERTIFICATE : AppMode.PUBLIC_KEY,
+                aesKey,
+                false));
+    if (!setup.certificate()) {
+      return new WorkerAlipaySettings(simulator.alipayPublicKeyBase64(), null, null, null, aesKey);
+    }
+    return new WorkerAlipaySettings(
+        null,
+        Pem.of(app.newest().certificate()),
+        simulator.alipayCertificatePem(),
+        simulator.rootCertificatePem(),
+        aesKey);
+  }
+
+  private static String aesKey() {
+    byte[] key = new byte[16];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   /** Stops the simulator, PostgreSQL, then Kafka (before the JVM's own hooks race it). */

@@ -20,7 +20,7 @@ public final class ServiceProperties {
   private final String dbUser;
   private final String dbPassword;
   private final String gatewayUrl;
-  private final String alipayPublicKey;
+  private final WorkerAlipaySettings workerAlipay;
 
   public ServiceProperties(
       StackSettings settings,
@@ -50,6 +50,27 @@ public final class ServiceProperties {
       String dbPassword,
       String gatewayUrl,
       String alipayPublicKey) {
+    this(
+        settings,
+        secrets,
+        bootstrapServers,
+        jdbcUrl,
+        dbUser,
+        dbPassword,
+        gatewayUrl,
+        WorkerAlipaySettings.publicKey(alipayPublicKey));
+  }
+
+  /** With the app in any mode: certificates and the AES key as the simulator issued them. */
+  public ServiceProperties(
+      StackSettings settings,
+      Secrets secrets,
+      String bootstrapServers,
+      String jdbcUrl,
+      String dbUser,
+      String dbPassword,
+      String gatewayUrl,
+      WorkerAlipaySettings workerAlipay) {
     this.settings = settings;
     this.secrets = secrets;
     this.bootstrapServers = bootstrapServers;
@@ -57,7 +78,7 @@ public final class ServiceProperties {
     this.dbUser = dbUser;
     this.dbPassword = dbPassword;
     this.gatewayUrl = gatewayUrl;
-    this.alipayPublicKey = alipayPublicKey;
+    this.workerAlipay = workerAlipay;
   }
 
   /** What every service shares: where Kafka and PostgreSQL are, and the shared secrets. */
@@ -100,10 +121,12 @@ public final class ServiceProperties {
     if (settings.workerMaxInFlight() > 0) {
       p.put("facecheck.worker.max-in-flight", String.valueOf(settings.workerMaxInFlight()));
     }
+    // the one setting that says which Alipay this is: the worker refuses an app pointing elsewhere
+    p.put("facecheck.worker.alipay.environment", "simulator");
     String app = "facecheck.worker.alipay.apps.default.";
     p.put(app + "app-id", secrets.appId());
     p.put(app + "private-key", secrets.appPrivateKeyBase64());
-    p.put(app + "alipay-public-key", alipayPublicKey);
+    p.putAll(workerAlipay.properties(app));
     p.put(app + "gateway-url", gatewayUrl);
     p.put(app + "sign-type", "RSA2");
     return withExtras(p);

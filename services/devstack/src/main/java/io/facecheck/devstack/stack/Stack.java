@@ -1,5 +1,6 @@
 package io.facecheck.devstack.stack;
 
+import io.facecheck.devstack.infra.Postgres;
 import io.facecheck.simulator.AlipaySimulator;
 
 /** The whole pipeline on this machine: infrastructure, keys and services, stopped in order. */
@@ -52,8 +53,10 @@ public final class Stack implements AutoCloseable {
             secrets,
             infrastructure.kafka().bootstrapServers(),
             infrastructure.postgres().jdbcUrl(),
+            Postgres.USER,
+            Postgres.PASSWORD,
             infrastructure.simulator().gatewayUrl(),
-            infrastructure.simulator().alipayPublicKeyBase64());
+            infrastructure.workerAlipay());
     try {
       Services services = withServices ? Services.start(settings, properties) : null;
       return new Stack(settings, secrets, infrastructure, properties, services);

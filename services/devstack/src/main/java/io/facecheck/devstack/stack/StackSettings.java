@@ -18,6 +18,7 @@ import java.util.Map;
  * @param reconcilerClock the reconcilers' clock (tests move it to expire verifications); null for
  *     the system clock
  * @param extraProperties added to every service's settings, after (and over) the stack's own
+ * @param alipay the app's mode and encryption (public key, clear, unless set)
  */
 public record StackSettings(
     int kafkaPort,
@@ -33,7 +34,8 @@ public record StackSettings(
     int reconcilers,
     int workerMaxInFlight,
     Clock reconcilerClock,
-    Map<String, String> extraProperties) {
+    Map<String, String> extraProperties,
+    AlipaySetup alipay) {
 
   public static final List<Duration> DEFAULT_LADDER =
       List.of(Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(10));
@@ -47,6 +49,60 @@ public record StackSettings(
     }
     ladder = List.copyOf(ladder);
     extraProperties = Map.copyOf(extraProperties);
+    alipay = alipay != null ? alipay : AlipaySetup.PUBLIC_KEY;
+  }
+
+  /** Public-key mode, clear content. */
+  public StackSettings(
+      int kafkaPort,
+      int postgresPort,
+      int simulatorPort,
+      int intakePort,
+      int workerPort,
+      int reconcilerPort,
+      int partitions,
+      Path dataDirectory,
+      Scenario scenario,
+      List<Duration> ladder,
+      int reconcilers,
+      int workerMaxInFlight,
+      Clock reconcilerClock,
+      Map<String, String> extraProperties) {
+    this(
+        kafkaPort,
+        postgresPort,
+        simulatorPort,
+        intakePort,
+        workerPort,
+        reconcilerPort,
+        partitions,
+        dataDirectory,
+        scenario,
+        ladder,
+        reconcilers,
+        workerMaxInFlight,
+        reconcilerClock,
+        extraProperties,
+        AlipaySetup.PUBLIC_KEY);
+  }
+
+  public StackSettings withAlipay(AlipaySetup setup) {
+    return new StackSettings(
+        kafkaPort,
+        postgresPort,
+        simulatorPort,
+        intakePort,
+        workerPort,
+        reconcilerPort,
+        partitions,
+        dataDirectory,
+        scenario,
+        ladder,
+        reconcilers,
+        workerMaxInFlight,
+        reconcilerClock,
+        extraProperties,
+        setup);
   }
 
   /** The README's default ports, the directory .devstack, a well-behaved simulator. */
@@ -84,7 +140,8 @@ public record StackSettings(
         reconcilers,
         workerMaxInFlight,
         reconcilerClock,
-        extraProperties);
+        extraProperties,
+        alipay);
   }
 
   /**
@@ -110,6 +167,7 @@ public record StackSettings(
         reconcilers,
         workerMaxInFlight,
         reconcilerClock,
-        extraProperties);
+        extraProperties,
+        alipay);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.facecheck.devstack.DevStack;
+import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.simulator.Latency;
 import java.io.PrintWriter;
@@ -81,5 +82,24 @@ class CommandLineTest {
     assertThat(up.autoUser.autoUserOrNull().passRate()).isCloseTo(2.0 / 3, within(1e-9));
     assertThat(up.autoUser.autoUserOrNull().abandonRate()).isEqualTo(0.25);
     assertThat(infra.autoUser.autoUserOrNull()).isNull();
+  }
+
+  @Test
+  void alipayModeAndEncryptionBecomeSettings() {
+    DemoCommand demo = new DemoCommand();
+    new CommandLine(demo).parseArgs("--alipay-mode=certificate", "--encrypt");
+    StackSettings settings = demo.stack.settings(demo.user.autoUser(), "WARN");
+    assertThat(settings.alipay()).isEqualTo(new AlipaySetup(true, true));
+
+    DemoCommand plain = new DemoCommand();
+    new CommandLine(plain).parseArgs();
+    assertThat(plain.stack.settings(plain.user.autoUser(), "WARN").alipay())
+        .isEqualTo(AlipaySetup.PUBLIC_KEY);
+
+    DemoCommand wrong = new DemoCommand();
+    new CommandLine(wrong).parseArgs("--alipay-mode=cert");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> wrong.stack.settings(wrong.user.autoUser(), "WARN"))
+        .hasMessageContaining("--alipay-mode must be public-key or certificate");
   }
 }

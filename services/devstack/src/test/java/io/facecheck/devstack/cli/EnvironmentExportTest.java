@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.ServiceProperties;
 import io.facecheck.devstack.stack.StackSettings;
+import io.facecheck.devstack.stack.WorkerAlipaySettings;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentExportTest {
@@ -38,5 +39,28 @@ class EnvironmentExportTest {
         .doesNotContain("SPRING_FLYWAY_ENABLED")
         .doesNotContain("SERVER_PORT")
         .doesNotContain("LOGGING_");
+  }
+
+  @Test
+  void inCertificateModeWithEncryptionTheWorkerGetsTheCertificatesAndTheAesKey() {
+    ServiceProperties properties =
+        new ServiceProperties(
+            StackSettings.defaults(),
+            Secrets.generate(),
+            "localhost:9092",
+            "jdbc:postgresql://localhost:55432/facecheck",
+            "facecheck",
+            "facecheck",
+            "http://127.0.0.1:8089/gateway.do",
+            new WorkerAlipaySettings(null, "APPCERT", "ALIPAYCERT", "ROOTCERT", "AESKEY"));
+    String app = "facecheck.worker.alipay.apps.default.";
+    assertThat(properties.worker())
+        .containsEntry(app + "mode", "certificate")
+        .containsEntry(app + "app-cert", "APPCERT")
+        .containsEntry(app + "alipay-cert", "ALIPAYCERT")
+        .containsEntry(app + "alipay-root-cert", "ROOTCERT")
+        .containsEntry(app + "encrypt-key", "AESKEY")
+        .containsEntry("facecheck.worker.alipay.environment", "simulator")
+        .doesNotContainKey(app + "alipay-public-key");
   }
 }

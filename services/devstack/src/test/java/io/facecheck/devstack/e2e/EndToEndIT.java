@@ -8,6 +8,7 @@ import io.facecheck.contracts.result.ResultStatus;
 import io.facecheck.contracts.result.ResultType;
 import io.facecheck.contracts.result.VerificationResult;
 import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
+import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.testinfra.TopicDump;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,7 +46,12 @@ class EndToEndIT {
 
   @BeforeAll
   void runThePipeline() throws Exception {
-    outcome = PipelineOutcome.runOnce();
+    outcome = PipelineOutcome.runOnce(alipay());
+  }
+
+  /** The app's mode and encryption for the run: today's public-key mode, in clear. */
+  AlipaySetup alipay() {
+    return AlipaySetup.PUBLIC_KEY;
   }
 
   @AfterAll

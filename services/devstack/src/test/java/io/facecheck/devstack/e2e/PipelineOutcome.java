@@ -9,6 +9,7 @@ import io.facecheck.contracts.result.ResultType;
 import io.facecheck.contracts.result.VerificationResult;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.devstack.demo.ResultWatcher;
+import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.simulator.AutoUser;
@@ -49,7 +50,7 @@ final class PipelineOutcome implements AutoCloseable {
   private static final int KAFKA_REQUESTS = 200;
   private static final int PRODUCED_TWICE = 10;
   private static final int HTTP_REQUESTS = 20;
-  private static final Duration WAIT = Duration.ofMinutes(2);
+  private static final Duration WAIT = Duration.ofMinutes(4);
   private static final Pattern CERTIFY_ID = Pattern.compile("\"certify_id\":\"([0-9a-zA-Z]+)\"");
 
   private final MutableClock reconcilerClock = MutableClock.running();
@@ -70,9 +71,14 @@ final class PipelineOutcome implements AutoCloseable {
 
   /** Starts the stack, runs the pipeline to the end and reads what it left behind. */
   static PipelineOutcome runOnce() throws Exception {
+    return runOnce(AlipaySetup.PUBLIC_KEY);
+  }
+
+  /** As {@link #runOnce()}, with the Alipay app in {@code alipay}'s mode and encryption. */
+  static PipelineOutcome runOnce(AlipaySetup alipay) throws Exception {
     PipelineOutcome o = new PipelineOutcome();
     try {
-      o.runThePipeline();
+      o.runThePipeline(alipay);
     } catch (Exception | Error e) {
       o.close();
       throw e;
@@ -80,7 +86,7 @@ final class PipelineOutcome implements AutoCloseable {
     return o;
   }
 
-  private void runThePipeline() throws Exception {
+  private void runThePipeline(AlipaySetup alipay) throws Exception {
     Path dataDirectory = Files.createTempDirectory("facecheck-e2e");
     Scenario scenario =
         Scenario.none()
@@ -105,7 +111,8 @@ final class PipelineOutcome implements AutoCloseable {
             2,
             0,
             reconcilerClock,
-            Map.of());
+            Map.of(),
+            alipay);
     stack = Stack.startAll(settings);
     watcher =
         new ResultWatcher(

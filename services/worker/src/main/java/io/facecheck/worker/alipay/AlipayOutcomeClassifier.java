@@ -50,11 +50,17 @@ public final class AlipayOutcomeClassifier {
    */
   public static <R extends AlipayResponse, T> AlipayOutcome<T> classify(
       R response, Function<R, T> value) {
+    return classify(AlipayMode.PUBLIC_KEY, response, value);
+  }
+
+  /** As above, for a client in {@code mode} (what counts as a verified answer depends on it). */
+  public static <R extends AlipayResponse, T> AlipayOutcome<T> classify(
+      AlipayMode mode, R response, Function<R, T> value) {
     AlipayOperation operation =
         response instanceof AlipayUserCertifyOpenQueryResponse
             ? AlipayOperation.QUERY
             : AlipayOperation.INITIALIZE;
-    return classify(operation, response, value);
+    return classify(mode, operation, response, value);
   }
 
   /**
@@ -66,8 +72,13 @@ public final class AlipayOutcomeClassifier {
    */
   public static <R extends AlipayResponse, T> AlipayOutcome<T> classify(
       AlipayOperation operation, R response, Function<R, T> value) {
+    return classify(AlipayMode.PUBLIC_KEY, operation, response, value);
+  }
+
+  public static <R extends AlipayResponse, T> AlipayOutcome<T> classify(
+      AlipayMode mode, AlipayOperation operation, R response, Function<R, T> value) {
     String code = response.getCode();
-    if (!SignedBody.verifiedBySdk(response.getBody())) {
+    if (!SignedBody.verifiedBySdk(response.getBody(), mode)) {
       // its code and sub_code are anyone's words: bounded and masked before they travel
       String detail =
           bounded(
@@ -97,6 +108,10 @@ public final class AlipayOutcomeClassifier {
   /** Classifies what {@code execute()} or {@code pageExecute()} threw. */
   public static <T> AlipayOutcome<T> classify(AlipayOperation operation, Throwable thrown) {
     String detail = describe(thrown);
+    if (causedBy(thrown, ResponseDecryptionFailed.class)) {
+      // the app's AES key is not the one Alipay holds (or the answer is not Alipay's)
+      return new AlipayOutcome.ProviderConfig<>("DECRYPT", detail);
+    }
     Throwable transport = transportCause(thrown);
     if (transport != null) {
       if (neverSent(transport)) {
@@ -140,6 +155,15 @@ public final class AlipayOutcomeClassifier {
         || transport instanceof NoRouteToHostException
         || (transport instanceof SocketTimeoutException
             && String.valueOf(transport.getMessage()).toLowerCase().contains("connect"));
+  }
+
+  private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable transportCause(Throwable thrown) {

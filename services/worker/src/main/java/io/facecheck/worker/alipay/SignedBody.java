@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * member, and {@code _response} nowhere but in that one key (so the SDK cannot have picked another
  * spot to verify). Given that {@code execute()} returned, the SDK verified that sign over exactly
  * the node it read; anything else is unproven, never Alipay's word.
+ *
+ * <p>Certificate mode ({@code certificateExecute}, {@code checkResponseCertSign}) adds a root-level
+ * {@code "alipay_cert_sn"} string, and the SDK verifies a non-success answer only when that SN is
+ * present (without it, even a non-empty sign is not checked): there the SN is required; in
+ * public-key mode it is allowed (the SDK ignores it). Either way it is a string member, which the
+ * SDK's parser skips, so it changes nothing about which node is read.
  */
 final class SignedBody {
 
@@ -29,12 +35,18 @@ final class SignedBody {
   private static final Pattern NODE = Pattern.compile("[a-z0-9_]+_response");
   private static final Pattern SIGN_TAIL = Pattern.compile("\"sign\":\"[^\"]+\"}");
   private static final String SIGN_KEY = "\"sign\"";
+  private static final String CERT_SN = "alipay_cert_sn";
   private static final String RESPONSE_SUFFIX = "_response";
 
   private SignedBody() {}
 
-  /** True when the SDK verified Alipay's signature over the very node it read from {@code body}. */
+  /** As {@link #verifiedBySdk(String, AlipayMode)} in public-key mode. */
   static boolean verifiedBySdk(String body) {
+    return verifiedBySdk(body, AlipayMode.PUBLIC_KEY);
+  }
+
+  /** True when the SDK verified Alipay's signature over the very node it read from {@code body}. */
+  static boolean verifiedBySdk(String body, AlipayMode mode) {
     if (body == null) {
       return false;
     }
@@ -59,14 +71,18 @@ final class SignedBody {
         || !SIGN_TAIL.matcher(text).region(sign, text.length()).matches()) {
       return false;
     }
-    return rootHoldsOnly(text, node);
+    return rootHoldsOnly(text, node, mode);
   }
 
-  private static boolean rootHoldsOnly(String text, String node) {
+  private static boolean rootHoldsOnly(String text, String node, AlipayMode mode) {
     try {
       JsonNode root = STRICT.readTree(text);
+      boolean hasCertSn = root.path(CERT_SN).isString() && !root.path(CERT_SN).asString().isEmpty();
+      if (mode == AlipayMode.CERTIFICATE && !hasCertSn) {
+        return false;
+      }
       return root.isObject()
-          && root.size() == 2
+          && root.size() == (hasCertSn ? 3 : 2)
           && root.path(node).isObject()
           && root.path("sign").isString()
           && !root.path("sign").asString().isEmpty();

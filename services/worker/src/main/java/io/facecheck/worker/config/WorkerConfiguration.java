@@ -6,9 +6,12 @@ import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiKeyRing;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
-import io.facecheck.worker.alipay.AlipayApp;
+import io.facecheck.worker.alipay.AlipayAppFiles;
+import io.facecheck.worker.alipay.AlipayAppSource;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayCredentialReloader;
+import io.facecheck.worker.alipay.AlipayEnvironment;
 import io.facecheck.worker.alipay.AlipayHttpSettings;
 import io.facecheck.worker.alipay.AlipayRetry;
 import io.facecheck.worker.alipay.CircuitBreakerSettings;
@@ -111,23 +114,37 @@ public class WorkerConfiguration {
           "no Alipay app configured: set facecheck.worker.alipay.apps.default.{app-id,"
               + " private-key, alipay-public-key, gateway-url}");
     }
-    List<AlipayApp> apps =
-        alipay.apps().entrySet().stream()
-            .map(
-                e ->
-                    new AlipayApp(
-                        e.getKey(),
-                        e.getValue().appId(),
-                        e.getValue().privateKey(),
-                        e.getValue().alipayPublicKey(),
-                        e.getValue().gatewayUrl(),
-                        e.getValue().signType()))
-            .toList();
+    List<AlipayAppSource> apps =
+        alipay.apps().entrySet().stream().map(e -> appSource(e.getKey(), e.getValue())).toList();
+    AlipayEnvironment.check(
+        alipay.environment(), apps.stream().map(AlipayAppSource::load).toList());
     int idle = alipay.maxIdleConnections() > 0 ? alipay.maxIdleConnections() : worker.maxInFlight();
-    return AlipayClients.create(
+    return AlipayClients.fromSources(
         apps,
         new AlipayHttpSettings(
             alipay.connectTimeout(), alipay.readTimeout(), idle, alipay.keepAlive()));
+  }
+
+  /** Reads the apps' settings again on a schedule: rotated keys and certificates, no restart. */
+  @Bean(destroyMethod = "close")
+  AlipayCredentialReloader alipayCredentialReloader(
+      AlipayClients clients, WorkerProperties worker) {
+    return AlipayCredentialReloader.start(clients, worker.alipay().reloadInterval());
+  }
+
+  private static AlipayAppSource appSource(String name, WorkerProperties.App app) {
+    return new AlipayAppFiles(
+        name,
+        app.appId(),
+        app.mode(),
+        new AlipayAppFiles.Secret(app.privateKey(), app.privateKeyFile()),
+        new AlipayAppFiles.Secret(app.alipayPublicKey(), app.alipayPublicKeyFile()),
+        new AlipayAppFiles.Secret(app.appCert(), app.appCertFile()),
+        new AlipayAppFiles.Secret(app.alipayCert(), app.alipayCertFile()),
+        new AlipayAppFiles.Secret(app.alipayRootCert(), app.alipayRootCertFile()),
+        new AlipayAppFiles.Secret(app.encryptKey(), app.encryptKeyFile()),
+        app.gatewayUrl(),
+        app.signType());
   }
 
   @Bean

@@ -63,7 +63,7 @@ public record WorkerProperties(
     retry = retry != null ? retry : new Retry(0, null, null, null);
     circuitBreaker =
         circuitBreaker != null ? circuitBreaker : new CircuitBreaker(null, 0, 0, 0, null, 0, null);
-    alipay = alipay != null ? alipay : new Alipay(null, null, null, 0, null);
+    alipay = alipay != null ? alipay : new Alipay(null, null, null, 0, null, null, null);
   }
 
   /**
@@ -115,27 +115,53 @@ public record WorkerProperties(
   /**
    * The Alipay apps by name (a request's {@code app}; {@code default} when it names none) and how
    * the SDK connects. {@code maxIdleConnections} 0 means "as many as max-in-flight".
+   *
+   * @param environment {@code simulator}, {@code sandbox} or {@code production}: which Alipay every
+   *     app must point at (checked at startup); blank: not checked
+   * @param reloadInterval how often the apps' settings (their files) are read again and changed
+   *     credentials swapped in without a restart; zero or negative: never
    */
   public record Alipay(
       Map<String, App> apps,
       Duration connectTimeout,
       Duration readTimeout,
       int maxIdleConnections,
-      Duration keepAlive) {
+      Duration keepAlive,
+      String environment,
+      Duration reloadInterval) {
     public Alipay {
       apps = apps != null ? Map.copyOf(apps) : Map.of();
       connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(3);
       readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(10);
       keepAlive = keepAlive != null ? keepAlive : Duration.ofSeconds(10);
+      reloadInterval = reloadInterval != null ? reloadInterval : Duration.ofSeconds(30);
     }
   }
 
-  /** One app's credentials: from configuration or the environment only, never from code. */
+  /**
+   * One app's credentials: from configuration, the environment or files only, never from code. Each
+   * secret is a value or a {@code …-file} path (read again on every reload).
+   */
   public record App(
-      String appId, String privateKey, String alipayPublicKey, String gatewayUrl, String signType) {
+      String appId,
+      String mode,
+      String privateKey,
+      String privateKeyFile,
+      String alipayPublicKey,
+      String alipayPublicKeyFile,
+      String appCert,
+      String appCertFile,
+      String alipayCert,
+      String alipayCertFile,
+      String alipayRootCert,
+      String alipayRootCertFile,
+      String encryptKey,
+      String encryptKeyFile,
+      String gatewayUrl,
+      String signType) {
     @Override
     public String toString() {
-      return "App[appId=" + appId + ", gatewayUrl=" + gatewayUrl + ", keys=***]";
+      return "App[appId=" + appId + ", mode=" + mode + ", gatewayUrl=" + gatewayUrl + ", keys=***]";
     }
   }
 

@@ -16,10 +16,15 @@ public final class QueryCommands {
 
   /** Sends a ladder query for app {@code default} (unflushed); returns its query id. */
   public static UUID send(Producer producer, UUID verificationId, String certifyId) {
+    return send(producer, verificationId, certifyId, "default");
+  }
+
+  /** Sends a ladder query for {@code app} (unflushed); returns its query id. */
+  public static UUID send(Producer producer, UUID verificationId, String certifyId, String app) {
     UUID queryId = UUID.randomUUID();
     VerificationQuery query =
         VerificationQuery.of(
-            queryId, verificationId, "default", certifyId, QueryReason.LADDER, Instant.now());
+            queryId, verificationId, app, certifyId, QueryReason.LADDER, Instant.now());
     producer.send(
         Topics.QUERIES, verificationId.toString(), PayloadJson.mapper().writeValueAsBytes(query));
     return queryId;

@@ -9,6 +9,7 @@ import com.alipay.api.request.AlipayUserCertifyOpenCertifyRequest;
 import com.alipay.api.request.AlipayUserCertifyOpenInitializeRequest;
 import com.alipay.api.response.AlipayUserCertifyOpenInitializeResponse;
 import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayMode;
 import io.facecheck.worker.alipay.AlipayOperation;
 import io.facecheck.worker.alipay.AlipayOutcome;
 import io.facecheck.worker.alipay.AlipayOutcomeClassifier;
@@ -43,11 +44,12 @@ public final class AlipayCertificationStarter implements CertificationStarter {
         clients
             .forApp(command.app())
             .orElseThrow(() -> new IllegalArgumentException("no Alipay app " + command.app()));
-    return retry.call(command.app(), () -> initialize(client, command));
+    AlipayMode mode = clients.modeOf(command.app());
+    return retry.call(command.app(), () -> initialize(client, mode, command));
   }
 
   private static AlipayOutcome<IssuedCertification> initialize(
-      AlipayClient client, StartCertification command) {
+      AlipayClient client, AlipayMode mode, StartCertification command) {
     AlipayUserCertifyOpenInitializeRequest request = new AlipayUserCertifyOpenInitializeRequest();
     request.setBizModel(initializeModel(command));
     AlipayOutcome<String> initialized;
@@ -55,7 +57,7 @@ public final class AlipayCertificationStarter implements CertificationStarter {
       AlipayUserCertifyOpenInitializeResponse response = client.execute(request);
       initialized =
           AlipayOutcomeClassifier.classify(
-              response, AlipayUserCertifyOpenInitializeResponse::getCertifyId);
+              mode, response, AlipayUserCertifyOpenInitializeResponse::getCertifyId);
     } catch (Exception e) {
       initialized = AlipayOutcomeClassifier.classify(AlipayOperation.INITIALIZE, e);
     }

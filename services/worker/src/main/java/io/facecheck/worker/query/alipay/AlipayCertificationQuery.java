@@ -5,6 +5,7 @@ import com.alipay.api.domain.AlipayUserCertifyOpenQueryModel;
 import com.alipay.api.request.AlipayUserCertifyOpenQueryRequest;
 import com.alipay.api.response.AlipayUserCertifyOpenQueryResponse;
 import io.facecheck.worker.alipay.AlipayClients;
+import io.facecheck.worker.alipay.AlipayMode;
 import io.facecheck.worker.alipay.AlipayOperation;
 import io.facecheck.worker.alipay.AlipayOutcome;
 import io.facecheck.worker.alipay.AlipayOutcomeClassifier;
@@ -33,17 +34,19 @@ public final class AlipayCertificationQuery implements CertificationQuery {
   public AttemptedCall<QueryAnswer> query(String app, String certifyId) {
     AlipayClient client =
         clients.forApp(app).orElseThrow(() -> new IllegalArgumentException("no Alipay app " + app));
-    return retry.call(app, () -> once(client, certifyId));
+    AlipayMode mode = clients.modeOf(app);
+    return retry.call(app, () -> once(client, mode, certifyId));
   }
 
-  private static AlipayOutcome<QueryAnswer> once(AlipayClient client, String certifyId) {
+  private static AlipayOutcome<QueryAnswer> once(
+      AlipayClient client, AlipayMode mode, String certifyId) {
     AlipayUserCertifyOpenQueryModel model = new AlipayUserCertifyOpenQueryModel();
     model.setCertifyId(certifyId);
     AlipayUserCertifyOpenQueryRequest request = new AlipayUserCertifyOpenQueryRequest();
     request.setBizModel(model);
     try {
       AlipayUserCertifyOpenQueryResponse response = client.execute(request);
-      return AlipayOutcomeClassifier.classify(response, AlipayCertificationQuery::answer);
+      return AlipayOutcomeClassifier.classify(mode, response, AlipayCertificationQuery::answer);
     } catch (Exception e) {
       return AlipayOutcomeClassifier.classify(AlipayOperation.QUERY, e);
     }
