@@ -11,5 +11,11 @@ public final class ExitCodes {
   /** Bad arguments, or Kafka / PostgreSQL unreachable or failing. */
   public static final int USAGE_OR_CONNECTION = 2;
 
+  /**
+   * Refused: the verification is still in flight (not final), so its identity may still be needed;
+   * nothing was changed. Distinct, so a data-subject request workflow can retry it later.
+   */
+  public static final int IN_FLIGHT = 3;
+
   private ExitCodes() {}
 }

@@ -23,6 +23,12 @@ public final class Causes {
   /** Note: a query result or callback arrived after the final status; it changed nothing. */
   public static final String LATE_RESULT = "LATE_RESULT";
 
+  /**
+   * Note: the sealed identity (cert_name, cert_no) was erased, by the retention purge or an ops
+   * data-subject request; details say who asked and why. Changes no status.
+   */
+  public static final String IDENTITY_ERASED = "IDENTITY_ERASED";
+
   private static final String PATTERN = "[A-Z][A-Z0-9_]{0,63}";
 
   private Causes() {}

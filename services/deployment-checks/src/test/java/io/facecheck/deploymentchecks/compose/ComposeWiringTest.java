@@ -120,6 +120,21 @@ class ComposeWiringTest {
     assertThat(SERVICES.at("/topics-init/command").toString()).contains("topics");
   }
 
+  /**
+   * Topics come from deploy/topics.yaml through topics-init: a service that created a missing one
+   * would give it the broker's default retention (a dead letter gone after 7 days).
+   */
+  @Test
+  void theServicesCreateNoTopicsOfTheirOwn() {
+    assertThat(SERVICES.at("/worker/environment/FACECHECK_WORKER_CREATEMISSINGTOPICS").asString())
+        .isEqualTo("false");
+    assertThat(
+            SERVICES
+                .at("/reconciler/environment/FACECHECK_RECONCILER_CREATEMISSINGTOPICS")
+                .asString())
+        .isEqualTo("false");
+  }
+
   @Test
   void eachServiceMountsOnlyItsOwnSecretsAndTheFileHoldsNone() throws Exception {
     for (String service :

@@ -66,6 +66,13 @@ class SpringBindingTest {
       assertThat(binder.bind("spring.datasource.url", String.class).get())
           .startsWith("jdbc:postgresql://facecheck-db-rw:5432/");
       assertThat(binder.bind("spring.flyway.enabled", Boolean.class).get()).isFalse();
+      if (service.equals("worker") || service.equals("reconciler")) {
+        // topics are KafkaTopic objects from deploy/topics.yaml, never a service's own
+        assertThat(
+                binder.bind("facecheck." + service + ".create-missing-topics", Boolean.class).get())
+            .as(name)
+            .isFalse();
+      }
     }
   }
 

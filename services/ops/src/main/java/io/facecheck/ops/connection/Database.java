@@ -1,6 +1,7 @@
 package io.facecheck.ops.connection;
 
 import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.statemachine.jdbc.IdentityErasure;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,18 @@ public final class Database {
           "cannot reach PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
     }
     return JdbcVerificationStore.of(dataSource, clock);
+  }
+
+  /** Identity erasure on the same kind of data source, after the same reachability check. */
+  public static IdentityErasure identityErasure(ConnectionSettings settings, Clock clock) {
+    DataSource dataSource = dataSource(settings);
+    try (Connection connection = dataSource.getConnection()) {
+      connection.isValid((int) settings.timeout().toSeconds());
+    } catch (SQLException e) {
+      throw new ConnectionFailure(
+          "cannot reach PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+    }
+    return new IdentityErasure(dataSource, clock);
   }
 
   static DataSource dataSource(ConnectionSettings settings) {

@@ -1,5 +1,6 @@
 package io.facecheck.ops.connection;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,8 +19,14 @@ public final class KafkaClients {
    * never commits, so looking at a dead-letter topic moves no consumer group's position.
    */
   public static KafkaConsumer<byte[], byte[]> reader(ConnectionSettings settings) {
-    int timeoutMs = (int) settings.timeout().toMillis();
     return new KafkaConsumer<>(
+        readerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  static Map<String, Object> readerConfig(ConnectionSettings settings) {
+    int timeoutMs = (int) settings.timeout().toMillis();
+    return withClientProperties(
+        settings,
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
             settings.bootstrapServers(),
@@ -34,15 +41,19 @@ public final class KafkaClients {
             ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
             timeoutMs,
             ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            timeoutMs),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+            timeoutMs));
   }
 
   /** Idempotent, acks=all: a replay lands once, or fails visibly. */
   public static KafkaProducer<byte[], byte[]> publisher(ConnectionSettings settings) {
-    int timeoutMs = (int) settings.timeout().toMillis();
     return new KafkaProducer<>(
+        publisherConfig(settings), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  static Map<String, Object> publisherConfig(ConnectionSettings settings) {
+    int timeoutMs = (int) settings.timeout().toMillis();
+    return withClientProperties(
+        settings,
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
             settings.bootstrapServers(),
@@ -57,8 +68,17 @@ public final class KafkaClients {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
             timeoutMs,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            timeoutMs + 5_000),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
+            timeoutMs + 5_000));
+  }
+
+  /**
+   * The file's properties (security, TLS, SASL) beneath the tool's own: what ops relies on (no
+   * group, no commits, idempotence, acks=all, its timeouts, its bootstrap servers) always wins.
+   */
+  private static Map<String, Object> withClientProperties(
+      ConnectionSettings settings, Map<String, Object> own) {
+    Map<String, Object> config = new HashMap<>(settings.kafkaProperties());
+    config.putAll(own);
+    return config;
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -94,8 +95,17 @@ public class ErrorHandlingConfiguration {
     return handler;
   }
 
-  /** The reconciler's dead-letter topics, created when missing (ops and the devstack read them). */
+  /**
+   * The reconciler's dead-letter topics, created when missing (ops and the devstack read them). A
+   * convenience for tests and a bare broker: made here they get the broker's default retention, not
+   * deploy/topics.yaml's 30 days, so compose and Kubernetes turn it off ({@code
+   * facecheck.reconciler.create-missing-topics=false}).
+   */
   @Bean
+  @ConditionalOnProperty(
+      name = "facecheck.reconciler.create-missing-topics",
+      havingValue = "true",
+      matchIfMissing = true)
   KafkaAdmin.NewTopics reconcilerDeadLetterTopics(ReconcilerProperties properties) {
     return new KafkaAdmin.NewTopics(
         TopicBuilder.name(Topics.CALLBACKS_DLT).partitions(properties.topicPartitions()).build(),

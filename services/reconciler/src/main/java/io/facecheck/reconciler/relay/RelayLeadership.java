@@ -26,12 +26,22 @@ public class RelayLeadership implements AutoCloseable {
 
   private final DataSource dataSource;
   private final long lockKey;
+  private final String role;
   private Connection session;
   private DataSource onSession;
 
   public RelayLeadership(DataSource dataSource, long lockKey) {
+    this(dataSource, lockKey, "the outbox relay");
+  }
+
+  /**
+   * @param role what the holder runs, for the logs: the same election serves the retention purge,
+   *     under a lock key of its own
+   */
+  public RelayLeadership(DataSource dataSource, long lockKey, String role) {
     this.dataSource = dataSource;
     this.lockKey = lockKey;
+    this.role = role;
   }
 
   /** True when this instance holds the lock, taking it if it is free. */
@@ -41,7 +51,7 @@ public class RelayLeadership implements AutoCloseable {
         return true;
       }
       // the session ended, and with it the lock: another instance may relay already
-      log.warn("relay lock session lost; standing by");
+      log.warn("{} lock session lost; standing by", role);
       closeQuietly(session);
       session = null;
       onSession = null;
@@ -49,7 +59,7 @@ public class RelayLeadership implements AutoCloseable {
     session = tryLock();
     onSession = session == null ? null : new SingleConnectionDataSource(session, true);
     if (session != null) {
-      log.info("this instance now runs the outbox relay (advisory lock {})", lockKey);
+      log.info("this instance now runs {} (advisory lock {})", role, lockKey);
     }
     return session != null;
   }
@@ -61,7 +71,7 @@ public class RelayLeadership implements AutoCloseable {
    */
   public synchronized <T> T onLockSession(Function<DataSource, T> work) {
     if (onSession == null) {
-      throw new LeadershipLostException("this instance is not the active relay");
+      throw new LeadershipLostException("this instance does not run " + role);
     }
     return work.apply(onSession);
   }
@@ -102,7 +112,7 @@ public class RelayLeadership implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      log.warn("could not try the relay lock: {}", e.toString());
+      log.warn("could not try the lock of {}: {}", role, e.toString());
     }
     closeQuietly(connection);
     return null;

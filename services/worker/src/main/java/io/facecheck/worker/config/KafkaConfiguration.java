@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,9 +104,17 @@ public class KafkaConfiguration {
 
   /**
    * The topics the worker uses, created when missing. Retry topics get as many partitions as their
-   * main topic has (asked of the broker when it exists), so a key keeps one partition all along.
+   * main topic has (asked of the broker when it exists), so a key keeps one partition all along. A
+   * convenience for tests and a worker run alone on a bare broker: topics made here get the
+   * broker's default retention, not deploy/topics.yaml's (a dead letter would expire in 7 days), so
+   * compose and Kubernetes, whose topics come from deploy/topics.yaml, turn it off ({@code
+   * facecheck.worker.create-missing-topics=false}).
    */
   @Bean
+  @ConditionalOnProperty(
+      name = "facecheck.worker.create-missing-topics",
+      havingValue = "true",
+      matchIfMissing = true)
   KafkaAdmin.NewTopics workerTopics(
       WorkerProperties worker, RetrySchedule schedule, KafkaAdmin kafkaAdmin) {
     int partitions = worker.topicPartitions();

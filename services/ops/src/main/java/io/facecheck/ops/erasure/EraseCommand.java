@@ -1,0 +1,164 @@
+package io.facecheck.ops.erasure;
+
+import io.facecheck.contracts.identity.ResidentIdNumber;
+import io.facecheck.ops.ExitCodes;
+import io.facecheck.ops.OpsContext;
+import io.facecheck.ops.connection.ConnectionOptions;
+import io.facecheck.ops.connection.ConnectionSettings;
+import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.deadletter.ReplayRequests;
+import io.facecheck.statemachine.ErasureOutcome;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStore;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code erase}: a data subject asked for their data to be deleted. The verification's sealed
+ * identity is erased now (not after the retention period), with a timeline note naming who ran it,
+ * for whom and why. A verification still in flight is refused (exit 3) and left as it is: its
+ * identity is still in use (retry topics, the call to Alipay, a dead letter a replay sends again),
+ * so an erasure now would be a promise the system cannot keep (docs/data-retention.md says what to
+ * do instead).
+ */
+@Command(
+    name = "erase",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Erases a final verification's sealed cert_name and cert_no now (a data-subject request),"
+          + " recording who and why in its timeline (IDENTITY_ERASED). Status, ids and timeline"
+          + " stay.",
+      "A verification not final yet is refused with exit code 3 and left untouched."
+    })
+public final class EraseCommand implements Callable<Integer> {
+
+  static final int MAX_TEXT = 500;
+
+  private final OpsContext context;
+
+  @Spec CommandSpec spec;
+
+  @Mixin ConnectionOptions connection;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "VERIFICATION_ID")
+  String verificationId;
+
+  @Option(
+      names = "--request",
+      paramLabel = "CLIENT_ID:REQUEST_ID",
+      description = "find it by the caller's ids instead")
+  String request;
+
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "why, for the audit, e.g. a ticket: \"DSR-2026-0117 deletion request\"")
+  String reason;
+
+  @Option(
+      names = "--requested-by",
+      paramLabel = "WHO",
+      description = "on whose behalf (a team, a DPO, a client system); never the person's name")
+  String requestedBy;
+
+  public EraseCommand(OpsContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    requireAuditText("--reason", reason);
+    if (requestedBy != null) {
+      requireAuditText("--requested-by", requestedBy);
+    }
+    ConnectionSettings settings = connection.resolve(context.env());
+    VerificationStore store = Database.store(settings, context.clock());
+    Optional<Verification> found = find(store);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (found.isEmpty()) {
+      err.println("no verification " + (request == null ? verificationId : "for " + request));
+      return ExitCodes.NOT_FOUND;
+    }
+    Verification v = found.get();
+    ErasureOutcome outcome =
+        Database.identityErasure(settings, context.clock())
+            .erase(v.id(), ReplayRequests.source(), details());
+    String name = v.id() + " (" + v.clientId() + ":" + v.requestId() + ")";
+    if (outcome instanceof ErasureOutcome.Erased) {
+      out.println(
+          "erased          "
+              + name
+              + " "
+              + v.status()
+              + ": cert_name, cert_no and their key id removed; timeline note IDENTITY_ERASED");
+    } else if (outcome instanceof ErasureOutcome.AlreadyErased already) {
+      out.println("already erased  " + name + " at " + already.at() + ": nothing left to erase");
+    } else if (outcome instanceof ErasureOutcome.NothingSealed) {
+      out.println("nothing sealed  " + name + ": rejected at receipt, it never held an identity");
+    } else if (outcome instanceof ErasureOutcome.InFlight inFlight) {
+      err.println(InFlightAdvice.refusal(v, inFlight.status()));
+      return ExitCodes.IN_FLIGHT;
+    } else {
+      err.println("no verification " + v.id());
+      return ExitCodes.NOT_FOUND;
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("reason", reason.strip());
+    if (requestedBy != null) {
+      details.put("requested_by", requestedBy.strip());
+    }
+    details.put("kind", "data-subject request");
+    return details;
+  }
+
+  private Optional<Verification> find(VerificationStore store) {
+    if ((verificationId == null) == (request == null)) {
+      throw new ParameterException(
+          spec.commandLine(), "give either VERIFICATION_ID or --request CLIENT_ID:REQUEST_ID");
+    }
+    if (verificationId != null) {
+      try {
+        return store.find(UUID.fromString(verificationId));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "not a verification id: " + verificationId);
+      }
+    }
+    int colon = request.indexOf(':');
+    if (colon < 1 || colon == request.length() - 1) {
+      throw new ParameterException(spec.commandLine(), "--request is CLIENT_ID:REQUEST_ID");
+    }
+    return store.findByRequest(request.substring(0, colon), request.substring(colon + 1));
+  }
+
+  /** The audit note must not become a copy of what is being erased. */
+  private void requireAuditText(String option, String text) {
+    if (text.isBlank() || text.length() > MAX_TEXT) {
+      throw new ParameterException(
+          spec.commandLine(), option + " is 1 to " + MAX_TEXT + " characters");
+    }
+    if (!ResidentIdNumber.maskWithin(text).equals(text)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " looks like it holds an ID number: the audit trail must not keep one");
+    }
+  }
+}
