@@ -73,8 +73,10 @@ public final class Fixtures {
         T0);
   }
 
+  /** Initializing with an outer_order_no of its own (unique, as the database requires). */
   public static Verification initializing() {
-    return received().markInitializing("FC0001").after();
+    Verification received = received();
+    return received.markInitializing(received.id().toString().replace("-", "")).after();
   }
 
   public static Verification awaitingUser() {
