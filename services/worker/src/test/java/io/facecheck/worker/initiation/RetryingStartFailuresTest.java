@@ -130,18 +130,19 @@ class RetryingStartFailuresTest {
   }
 
   @Test
-  void noRetryIsScheduledPastTheVerificationsExpiry() {
+  void aRetryThatWouldComeAfterExpiryIsDueAtExpiryAndTheVerificationKeptInitializing() {
     Verification initializing = store.put(Fixtures.initializing());
     clock.advance(Duration.ofSeconds(897)); // the 5 s hop would come after expires_at
 
     failures.transientFailure(initializing, record(), failedCall(), "timeout").join();
 
-    assertThat(retries).isEmpty();
-    assertThat(deadLetters)
+    // at expires_at the initiation ends it EXPIRED, a final status its caller hears about
+    assertThat(retries)
         .singleElement()
-        .satisfies(l -> assertThat(l.message()).contains("expires_at"));
+        .satisfies(r -> assertThat(r.dueAt()).isEqualTo(initializing.expiresAt()));
+    assertThat(deadLetters).isEmpty();
     assertThat(store.find(initializing.id()).orElseThrow().status())
-        .isEqualTo(VerificationStatus.DEAD_LETTERED);
+        .isEqualTo(VerificationStatus.INITIALIZING);
   }
 
   @Test
