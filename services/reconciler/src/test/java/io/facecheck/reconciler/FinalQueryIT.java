@@ -146,6 +146,21 @@ class FinalQueryIT {
   }
 
   @Test
+  void aLateNotPassedAnswerToAFinalQueryExpiresAVerificationParkedForWantOfIt() {
+    // a worker far behind answers after the reconciler stopped waiting: that answer is what ops
+    // would have waited for, so it decides, and nothing is left parked
+    Verification v = parkedAfterTwoUnansweredFinalQueries();
+    VerificationQuery first = probe.queriesOf(v.id()).get(0);
+
+    probe.send(
+        v.id(),
+        VerificationQueryResult.answering(first, QueryOutcome.NOT_PASSED, null, clock.instant()));
+
+    probe.awaitStatus(v.id(), VerificationStatus.EXPIRED);
+    assertThat(types(v)).containsExactly("verification.certify_url_issued", "verification.expired");
+  }
+
+  @Test
   void aCallbackForAParkedVerificationAsksAlipayWithoutResumingIt() {
     Verification v = parkedAfterTwoUnansweredFinalQueries();
 

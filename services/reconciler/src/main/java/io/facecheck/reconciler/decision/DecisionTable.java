@@ -7,6 +7,7 @@ import io.facecheck.contracts.query.QueryOutcome;
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQueryResult;
 import io.facecheck.reconciler.decision.Decision.Kind;
+import io.facecheck.reconciler.ladder.FinalQueryLimit;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import java.time.Instant;
@@ -45,6 +46,11 @@ public final class DecisionTable {
     AWAITING_USER,
     /** DEAD_LETTERED after it left AWAITING_USER: Alipay knows its certification. */
     PARKED_WHILE_AWAITING_USER,
+    /**
+     * PARKED_WHILE_AWAITING_USER because its final queries went unanswered (FinalQueryLimit): what
+     * ops would wait for is an answer, so a decisive one decides it.
+     */
+    PARKED_UNANSWERED,
     /** RECEIVED, INITIALIZING, or DEAD_LETTERED before its certify URL. */
     NOT_WAITING;
 
@@ -52,7 +58,9 @@ public final class DecisionTable {
       if (v.status() == VerificationStatus.DEAD_LETTERED
           && v.deadLetter() != null
           && v.deadLetter().left() == VerificationStatus.AWAITING_USER) {
-        return PARKED_WHILE_AWAITING_USER;
+        return FinalQueryLimit.REASON.equals(v.deadLetter().reason())
+            ? PARKED_UNANSWERED
+            : PARKED_WHILE_AWAITING_USER;
       }
       return of(v.status());
     }
@@ -121,6 +129,30 @@ public final class DecisionTable {
               EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
               ANY_TIMING,
               ANY_QUERY,
+              Kind.NOT_AWAITING),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(PASSED),
+              ANY_TIMING,
+              ANY_QUERY,
+              Kind.PASS_AFTER_DEAD_LETTER),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
+              ANY_TIMING,
+              FINAL,
+              Kind.DECIDE_AFTER_UNANSWERED),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
+              EnumSet.of(Timing.ASKED_AFTER_RETURN),
+              NOT_FINAL,
+              Kind.DECIDE_AFTER_UNANSWERED),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
+              EnumSet.of(Timing.NOT_RETURNED, Timing.ASKED_BEFORE_RETURN),
+              NOT_FINAL,
               Kind.NOT_AWAITING),
           row(Standing.AWAITING_USER, EnumSet.of(PASSED), ANY_TIMING, ANY_QUERY, Kind.PASS),
           row(Standing.AWAITING_USER, EnumSet.of(NOT_FOUND), RETURNED, ANY_QUERY, Kind.FAIL),
