@@ -9,6 +9,7 @@ import io.facecheck.contracts.query.VerificationQuery;
 import io.facecheck.contracts.query.VerificationQueryResult;
 import io.facecheck.contracts.result.ResultType;
 import io.facecheck.reconciler.inbound.RecordFailedException;
+import io.facecheck.reconciler.ladder.FinalQueryLimit;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
@@ -158,6 +159,35 @@ class OutcomeDeciderTest {
     assertThat(store.timeline(v.id()))
         .extracting(Transition::to)
         .containsExactly(VerificationStatus.AWAITING_USER, VerificationStatus.PASSED);
+  }
+
+  @Test
+  void aLateFinalAnswerDecidesAVerificationParkedBecauseNobodyAnswered() {
+    Verification v =
+        store.put(
+            Fixtures.awaitingUserFinalQueried().markDeadLettered(FinalQueryLimit.REASON).after());
+
+    decider.onResult(result(v, QueryReason.FINAL, QueryOutcome.NOT_PASSED, null, v.expiresAt()));
+
+    assertThat(status(v)).isEqualTo(VerificationStatus.EXPIRED);
+    assertThat(store.timeline(v.id()))
+        .extracting(Transition::to)
+        .containsExactly(VerificationStatus.AWAITING_USER, VerificationStatus.EXPIRED);
+    assertThat(store.eventsOf(v.id())).containsExactly(ResultType.EXPIRED);
+  }
+
+  @Test
+  void anIndecisiveAnswerLeavesAVerificationParkedBecauseNobodyAnsweredToOps() {
+    Verification v =
+        store.put(
+            Fixtures.awaitingUserFinalQueried().markDeadLettered(FinalQueryLimit.REASON).after());
+
+    decider.onResult(result(v, QueryReason.LADDER, QueryOutcome.NOT_PASSED, null, clock.instant()));
+
+    assertThat(status(v)).isEqualTo(VerificationStatus.DEAD_LETTERED);
+    assertThat(store.timeline(v.id()))
+        .extracting(Transition::cause)
+        .containsExactly(OutcomeDecider.RESULT_NOT_AWAITED);
   }
 
   @Test
