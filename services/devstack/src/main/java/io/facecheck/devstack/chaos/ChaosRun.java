@@ -10,6 +10,7 @@ import io.facecheck.devstack.demo.FakeIdentities;
 import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
 import io.facecheck.devstack.infra.KafkaProcess;
 import io.facecheck.devstack.infra.Postgres;
+import io.facecheck.devstack.process.StopOnExit;
 import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
@@ -69,7 +70,8 @@ public final class ChaosRun {
         settings.requests(), settings.rate(), settings.seed(), plan.size());
     Path logs = settings.logs().toAbsolutePath();
     Files.createDirectories(logs);
-    try (Stack stack = Stack.startRestartableInfrastructure(requested.withScenario(scenario))) {
+    try (Stack stack = Stack.startRestartableInfrastructure(requested.withScenario(scenario));
+        StopOnExit stackOnExit = StopOnExit.closing(stack)) {
       KafkaProcess kafka = (KafkaProcess) stack.infrastructure().kafka();
       Postgres postgres = stack.infrastructure().postgres();
       AlipaySimulator simulator = stack.simulator();
@@ -77,7 +79,8 @@ public final class ChaosRun {
           "chaos: infrastructure up; starting intake, 2 workers, 2 reconcilers as their own JVMs");
       long startingServices = System.currentTimeMillis();
       try (ServiceFleet fleet =
-          ServiceFleet.start(stack.settings(), stack.serviceProperties(), logs)) {
+              ServiceFleet.start(stack.settings(), stack.serviceProperties(), logs);
+          StopOnExit fleetOnExit = StopOnExit.closing(fleet)) {
         out.printf(
             "chaos: services up in %d s; logs in %s%n",
             (System.currentTimeMillis() - startingServices) / 1000, logs);

@@ -2,6 +2,7 @@ package io.facecheck.devstack.cli;
 
 import io.facecheck.devstack.demo.DemoReport;
 import io.facecheck.devstack.demo.DemoRun;
+import io.facecheck.devstack.process.StopOnExit;
 import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
@@ -55,7 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     StackSettings settings = stack.settings(user.autoUser(), "WARN");
     System.out.println("starting the stack...");
-    try (Stack running = Stack.startAll(settings)) {
+    try (Stack running = Stack.startAll(settings);
+        StopOnExit onExit = StopOnExit.closing(running)) {
       System.out.printf(
           "stack up; %,d requests, Alipay latency %d ms, users: %s%n",
           requests, stack.alipayLatencyMs, settings.scenario().autoUser());
