@@ -3,17 +3,22 @@ package io.facecheck.statemachine;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.facecheck.testinfra.ModuleRules;
 import org.junit.jupiter.api.Test;
 
-/** The domain package stays plain Java; persistence lives in the jdbc subpackage. */
+/**
+ * The module rules (builds on contracts and pii only, packages free of cycles); the domain package
+ * stays plain Java; persistence lives in the jdbc subpackage.
+ */
 class ArchitectureTest {
 
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.facecheck.statemachine");
+  private static final JavaClasses CLASSES = ModuleRules.mainClasses("io.facecheck.statemachine");
+
+  @Test
+  void followsTheModuleRules() {
+    ModuleRules.of("io.facecheck.statemachine", "io.facecheck.contracts", "io.facecheck.pii")
+        .check(CLASSES);
+  }
 
   @Test
   void domainImportsNoFrameworkOrDatabase() {

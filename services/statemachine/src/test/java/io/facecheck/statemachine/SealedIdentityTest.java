@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiDecryptionException;
 import io.facecheck.pii.PiiKeyRing;
+import io.facecheck.statemachine.testing.Fixtures;
 import io.facecheck.testinfra.MutableClock;
 import java.util.Map;
 import java.util.UUID;

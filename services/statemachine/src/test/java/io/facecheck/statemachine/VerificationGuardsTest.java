@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecheck.contracts.result.ResultType;
+import io.facecheck.statemachine.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

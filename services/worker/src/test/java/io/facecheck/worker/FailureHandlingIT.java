@@ -4,6 +4,7 @@ import static io.facecheck.worker.support.QueryCommands.parse;
 import static io.facecheck.worker.support.Verifications.header;
 import static io.facecheck.worker.support.Verifications.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
@@ -160,11 +161,9 @@ class FailureHandlingIT {
         queryResults.await(r -> queries.contains(parse(r).queryId()), count, WAIT);
     assertThat(answers.stream().map(r -> parse(r).queryId()).distinct().count()).isEqualTo(count);
 
-    assertThat(requestDeadLetters.await(r -> key(r).startsWith(run), 1, Duration.ofSeconds(2)))
-        .isEmpty();
+    assertThat(requestDeadLetters.readToEnd(r -> key(r).startsWith(run), WAIT)).isEmpty();
     assertThat(
-            queryDeadLetters.await(
-                r -> certifyIds.containsKey(UUID.fromString(key(r))), 1, Duration.ofSeconds(2)))
+            queryDeadLetters.readToEnd(r -> certifyIds.containsKey(UUID.fromString(key(r))), WAIT))
         .isEmpty();
     System.out.printf(
         "fault run: %d requests + %d queries, simulator calls %s%n",
@@ -234,8 +233,7 @@ class FailureHandlingIT {
     verifications.awaitStatus(later, "AWAITING_USER", WAIT);
     assertThat(verifications.statusesOf(id)).hasSize(transitions);
     assertThat(verifications.outbox(id)).hasSize(1);
-    assertThat(requestDeadLetters.await(r -> key(r).equals(requestId), 2, Duration.ofSeconds(2)))
-        .hasSize(1);
+    assertThat(requestDeadLetters.readToEnd(r -> key(r).equals(requestId), WAIT)).hasSize(1);
   }
 
   @Test
@@ -260,11 +258,14 @@ class FailureHandlingIT {
     List<String> during = new ArrayList<>();
     Set<UUID> queries = ConcurrentHashMap.newKeySet();
     waiting.forEach((id, certifyId) -> queries.add(QueryCommands.send(producer, id, certifyId)));
-    for (int i = 0; i < 40; i++) {
-      during.add(send(run + "during-" + i));
-      producer.flush();
-      Thread.sleep(outageMs / 80); // spread over the first half of the outage
-    }
+    // spread over the outage by what the breaker does, not by the wall clock: the first wave meets
+    // a closed breaker and opens it, the second arrives while it is open, the third once it let
+    // calls through again to find Alipay still down (half-open) or back
+    sendWave(run + "during-closed-", during);
+    await().atMost(WAIT).until(() -> states.contains(CircuitBreaker.State.OPEN));
+    sendWave(run + "during-open-", during);
+    await().atMost(WAIT).until(() -> states.contains(CircuitBreaker.State.HALF_OPEN));
+    sendWave(run + "during-half-open-", during);
 
     for (String requestId : during) {
       verifications.awaitStatus(requestId, "AWAITING_USER", WAIT.plusMillis(outageMs));
@@ -273,11 +274,8 @@ class FailureHandlingIT {
         .hasSize(queries.size());
     assertThat(states).contains(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
     assertThat(states.get(states.size() - 1)).isEqualTo(CircuitBreaker.State.CLOSED);
-    assertThat(requestDeadLetters.await(r -> key(r).startsWith(run), 1, Duration.ofSeconds(2)))
-        .isEmpty();
-    assertThat(
-            queryDeadLetters.await(
-                r -> waiting.containsKey(UUID.fromString(key(r))), 1, Duration.ofSeconds(2)))
+    assertThat(requestDeadLetters.readToEnd(r -> key(r).startsWith(run), WAIT)).isEmpty();
+    assertThat(queryDeadLetters.readToEnd(r -> waiting.containsKey(UUID.fromString(key(r))), WAIT))
         .isEmpty();
     System.out.printf(
         "outage of %d s: breaker %s; simulator calls %s; hops spent by retried requests %s%n",
@@ -285,6 +283,13 @@ class FailureHandlingIT {
         states,
         simulator.stats().calls(),
         RetryHops.of(run, List.of("1s", "2s", "3s")));
+  }
+
+  private void sendWave(String prefix, List<String> sent) {
+    for (int i = 0; i < 14; i++) {
+      sent.add(send(prefix + i));
+    }
+    producer.flush();
   }
 
   private String send(String requestId) {

@@ -2,16 +2,13 @@ package io.facecheck.ops.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facecheck.contracts.request.BizCode;
-import io.facecheck.contracts.request.CertType;
-import io.facecheck.statemachine.Submission;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.statemachine.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TimelineViewTest {
@@ -85,31 +82,6 @@ class TimelineViewTest {
   }
 
   private static Verification received() {
-    return new Verification(
-        UUID.randomUUID(),
-        0,
-        VerificationStatus.RECEIVED,
-        new Submission(
-            "loan-service",
-            "order-42",
-            "a".repeat(64),
-            BizCode.FACE,
-            CertType.IDENTITY_CARD,
-            "https://loan.example/done",
-            900,
-            "default",
-            Map.of()),
-        null,
-        null,
-        null,
-        T0.plusSeconds(900),
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        T0,
-        T0);
+    return Fixtures.received("order-42");
   }
 }

@@ -3,8 +3,8 @@ package io.facecheck.statemachine.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.statemachine.Causes;
-import io.facecheck.statemachine.Fixtures;
 import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.facecheck.statemachine.jdbc;
 
 import io.facecheck.statemachine.CreateOutcome;
-import io.facecheck.statemachine.Fixtures;
 import io.facecheck.statemachine.NewVerification;
 import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.testing.Fixtures;
 
 /** Stored verifications in a given status, reached through the real transitions. */
 final class Stores {

@@ -3,6 +3,7 @@ package io.facecheck.worker.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,15 +69,26 @@ class BatchDispatcherTest {
   @Test
   void returnsOnlyWhenPendingSideEffectsAreDone() {
     CompletableFuture<Void> ack = new CompletableFuture<>();
+    CountDownLatch handled = new CountDownLatch(1);
     AtomicInteger returned = new AtomicInteger();
     Thread listener =
         new Thread(
             () -> {
-              dispatcher.dispatch(List.of(new Item("a", 1)), Item::key, item -> ack);
+              dispatcher.dispatch(
+                  List.of(new Item("a", 1)),
+                  Item::key,
+                  item -> {
+                    handled.countDown();
+                    return ack;
+                  });
               returned.incrementAndGet();
             });
     listener.start();
-    sleep(200);
+    await(handled);
+    // the listener either blocks on the unacknowledged send or (wrongly) returns: wait for one
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> listener.getState() == Thread.State.WAITING || !listener.isAlive());
     assertThat(returned).hasValue(0);
     ack.complete(null);
     join(listener);
@@ -85,6 +98,7 @@ class BatchDispatcherTest {
   @Test
   void rethrowsTheFirstFailureAfterEveryRecordFinished() {
     AtomicInteger finished = new AtomicInteger();
+    CountDownLatch failed = new CountDownLatch(1);
     List<Item> items = List.of(new Item("a", 1), new Item("b", 2), new Item("c", 3));
     assertThatThrownBy(
             () ->
@@ -93,9 +107,10 @@ class BatchDispatcherTest {
                     Item::key,
                     item -> {
                       if (item.n() == 1) {
+                        failed.countDown();
                         throw new IllegalStateException("database down");
                       }
-                      sleep(100);
+                      await(failed); // the others finish only after the first failure
                       finished.incrementAndGet();
                       return CompletableFuture.completedFuture(null);
                     }))
@@ -106,25 +121,17 @@ class BatchDispatcherTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new AssertionError("records did not run concurrently");
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new AssertionError("not released within 60 s: the records did not overlap");
       }
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static void join(Thread thread) {
     try {
-      thread.join(10_000);
+      thread.join(60_000);
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a topic from the beginning in its own consumer group, collecting what tests look for. */
@@ -41,6 +43,28 @@ public final class TopicReader implements AutoCloseable {
       consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }
     return matching(match);
+  }
+
+  /**
+   * Reads the topic up to the end it has now and returns the matches: "nothing was published" is
+   * checked against everything the broker holds, not against what arrived within some seconds.
+   */
+  public synchronized List<ConsumerRecord<byte[], byte[]>> readToEnd(
+      Predicate<ConsumerRecord<byte[], byte[]>> match, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+      Set<TopicPartition> assigned = consumer.assignment();
+      if (!assigned.isEmpty()) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        if (assigned.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
+          return matching(match);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the topic was not read to its end within " + timeout);
+      }
+    }
   }
 
   private List<ConsumerRecord<byte[], byte[]>> matching(

@@ -1,14 +1,20 @@
-package io.facecheck.statemachine;
+package io.facecheck.statemachine.testing;
 
 import io.facecheck.contracts.request.BizCode;
 import io.facecheck.contracts.request.CertType;
 import io.facecheck.contracts.request.VerificationRequest;
+import io.facecheck.statemachine.Submission;
+import io.facecheck.statemachine.Verification;
+import io.facecheck.statemachine.VerificationStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Verifications in each status, reached through the real transition methods. */
+/**
+ * Verifications in each status, reached through the real transition methods, so no test retypes
+ * {@link Verification}'s constructor. Shared with the services' tests in the statemachine test-jar.
+ */
 public final class Fixtures {
 
   public static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
@@ -31,11 +37,16 @@ public final class Fixtures {
         "default");
   }
 
+  /** A verification just stored, received at {@link #T0}, expiring 900 s later. */
   public static Verification received() {
+    return received("order-42-kyc");
+  }
+
+  public static Verification received(String requestId) {
     Submission submission =
         new Submission(
             "loan-service",
-            "order-42-kyc",
+            requestId,
             HASH,
             BizCode.FACE,
             CertType.IDENTITY_CARD,
@@ -62,8 +73,10 @@ public final class Fixtures {
         T0);
   }
 
+  /** Initializing with an outer_order_no of its own (unique, as the database requires). */
   public static Verification initializing() {
-    return received().markInitializing("FC0001").after();
+    Verification received = received();
+    return received.markInitializing(received.id().toString().replace("-", "")).after();
   }
 
   public static Verification awaitingUser() {
