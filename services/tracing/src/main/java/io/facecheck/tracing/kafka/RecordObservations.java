@@ -45,6 +45,18 @@ public final class RecordObservations {
     return new RecordSpan(observation.start(), record, key);
   }
 
+  /** Runs {@code work} about {@code record} (e.g. dead-lettering it) in a span of the record. */
+  public void run(ConsumerRecord<?, ?> record, Runnable work) {
+    RecordSpan span = start(record);
+    try {
+      span.inScope(work);
+    } catch (RuntimeException e) {
+      span.end(e);
+      throw e;
+    }
+    span.end(null);
+  }
+
   /**
    * Runs the asynchronous handling of one record in its span: {@code work} starts on this thread
    * (in scope) and the span ends when the stage it returns completes.

@@ -12,6 +12,7 @@ import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.tracing.LogCorrelation;
 import io.facecheck.worker.alipay.AlipayOutcome;
 import io.facecheck.worker.alipay.AttemptedCall;
 import io.facecheck.worker.deadletter.DeadLetter;
@@ -79,6 +80,7 @@ public final class InitiationService {
     }
     ParseOutcome.Valid valid = (ParseOutcome.Valid) parsed;
     VerificationRequest request = valid.request();
+    LogCorrelation.request(request.clientId(), request.requestId());
     NewVerification draft = NewVerification.seal(request, valid.canonicalHash(), cipher, clock);
     CreateOutcome created = store.create(draft, settings.source());
     if (created instanceof CreateOutcome.Conflict conflict) {
@@ -97,6 +99,7 @@ public final class InitiationService {
         created instanceof CreateOutcome.Created c
             ? c.verification()
             : ((CreateOutcome.Existing) created).verification();
+    LogCorrelation.verification(verification.id());
     return advance(verification, request, record);
   }
 
