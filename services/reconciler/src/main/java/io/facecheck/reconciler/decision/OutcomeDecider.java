@@ -75,9 +75,11 @@ public class OutcomeDecider {
         return;
       }
       // a resumed verification is decided on the next round, as the AWAITING_USER it is again
-      if (store.apply(change.get(), source)
-          && decision.kind() != Decision.Kind.PASS_AFTER_DEAD_LETTER) {
-        return;
+      if (store.apply(change.get(), source)) {
+        log.debug("query result {}: {} (was {})", result.queryId(), decision.kind(), v.status());
+        if (decision.kind() != Decision.Kind.PASS_AFTER_DEAD_LETTER) {
+          return;
+        }
       }
     }
     // the next ladder step asks again: nothing is lost

@@ -22,6 +22,8 @@ import io.facecheck.worker.deadletter.PiiMask;
 import io.facecheck.worker.retry.RetryHistory;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a verification from one verification-requests record: parse, deduplicate, seal the PII,
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class InitiationService {
 
+  private static final Logger log = LoggerFactory.getLogger(InitiationService.class);
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
   private static final int MAX_ROUNDS = 5;
 
@@ -223,6 +226,7 @@ public final class InitiationService {
   private Verification applyOrReread(Verification current, StatusChange change) {
     if (store.apply(change, settings.source())) {
       VerificationStatus now = change.after().status();
+      log.debug("{} -> {}", current.status(), now);
       boolean more = now == VerificationStatus.INITIALIZING || now == VerificationStatus.RECEIVED;
       return more ? change.after() : null;
     }
