@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 8, defects 4 and 7: the final query decides with the time it was sent, so a stale "not
- * passed" never fails a user who passed after it; and final queries nobody answers end, with the
- * verification parked for ops, who can resume it.
+ * The final query decides with the time it was sent, so a stale "not passed" never fails a user who
+ * passed after it; and final queries nobody answers end, with the verification parked for ops, who
+ * can resume it.
  */
 class FinalQueryIT {
 

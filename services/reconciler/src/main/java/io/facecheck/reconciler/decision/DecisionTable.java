@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns Alipay's answer into an outcome (DESIGN.md §6). The table is data, {@link #ROWS}, read top
- * to bottom; every input matches exactly one row (tested). Pure: no clock, no database; the caller
- * applies the decision by compare-and-set and asks again if it lost the race.
+ * Turns Alipay's answer into an outcome (docs/architecture.md, Ladder and decisions). The table is
+ * data, {@link #ROWS}, read top to bottom; every input matches exactly one row (tested). Pure: no
+ * clock, no database; the caller applies the decision by compare-and-set and asks again if it lost
+ * the race.
  *
  * <p>"Asked after the return": the query was sent ({@code queried_at}, stamped by the worker when
  * it sent the query) at or after {@code user_returned_at}, or it is a CALLBACK query, which only a
@@ -26,8 +27,8 @@ import java.util.Set;
  * it asks again at once (REQUERY), and only a final answer with no return at all expires.
  *
  * <p>NOT_FOUND fails only once the user has returned: the status machine allows FAILED only after a
- * return (DESIGN.md §6), so before it an unknown certification waits for the final query like any
- * unfinished one and ends EXPIRED.
+ * return (docs/architecture.md, Status model), so before it an unknown certification waits for the
+ * final query like any unfinished one and ends EXPIRED.
  */
 public final class DecisionTable {
 
