@@ -4,7 +4,10 @@ import io.facecheck.tracing.LogCorrelation;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** What a topic's Kafka key is (DESIGN.md §2), so a record's log lines carry it from the start. */
+/**
+ * What a topic's Kafka key is (docs/architecture.md, "Topics"), so a record's log lines carry it
+ * from the start.
+ */
 public enum RecordKey {
   /** verification-requests and its retry topics: the business request_id. */
   REQUEST_ID,

@@ -91,7 +91,10 @@ public final class RecordBatches {
     };
   }
 
-  /** The key of callbacks and query results (DESIGN.md §2); null for a key that is not one. */
+  /**
+   * The key of callbacks and query results (docs/architecture.md, "Topics"); null for a key that is
+   * not one.
+   */
   private static UUID verificationId(byte[] key) {
     if (key == null || key.length != 36) {
       return null;
