@@ -207,6 +207,39 @@ class CrashIT {
     }
   }
 
+  /**
+   * The JSON forms (the worker logs ECS, the reconciler Logstash; {@link ServiceSettings}): no PII
+   * even with JSON escapes decoded, and each status change logged while a record was handled
+   * carries that record's verification_id, request_id, client_id and trace_id.
+   */
+  @Test
+  @Order(4)
+  void structuredLogsCarryTheRecordsIdsAndNoCertNameOrCertNo() throws Exception {
+    int structured = 0;
+    int statusChanges = 0;
+    for (Path log : stack.logFiles()) {
+      for (StructuredLog.Event event : StructuredLog.read(log)) {
+        structured++;
+        String text = event.decodedText();
+        for (RequestBatch batch : batches) {
+          for (FakeIdentity person : batch.people()) {
+            assertThat(text).as(log.toString()).doesNotContain(person.certNo());
+            assertThat(text).as(log.toString()).doesNotContain(person.certName());
+          }
+        }
+        if (event.logger().endsWith("InitiationService")
+            || event.logger().endsWith("OutcomeDecider")) {
+          statusChanges++;
+          for (String id : List.of("verification_id", "request_id", "client_id", "trace_id")) {
+            assertThat(event.field(id)).as(id + " in " + event.json()).isNotBlank();
+          }
+        }
+      }
+    }
+    assertThat(structured).as("JSON log lines").isPositive();
+    assertThat(statusChanges).as("status changes logged while handling a record").isPositive();
+  }
+
   private RequestBatch produce(String clientId) throws Exception {
     RequestBatch batch =
         new RequestBatch(clientId)

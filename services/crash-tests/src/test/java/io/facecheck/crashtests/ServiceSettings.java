@@ -90,7 +90,20 @@ final class ServiceSettings {
   Map<String, String> worker(String instance) {
     Map<String, String> p = properties.worker();
     p.put("facecheck.worker.instance", instance);
+    structuredLogs(p, "ecs");
     return p;
+  }
+
+  /**
+   * The worker logs ECS JSON and the reconciler Logstash JSON (intake stays plain), so the PII scan
+   * reads every form a service can log in; DEBUG adds a line per status change, written while a
+   * record is handled, which must carry the record's ids.
+   */
+  private static void structuredLogs(Map<String, String> p, String format) {
+    p.put("logging.config", "classpath:logback-structured.xml");
+    p.put("logging.structured.format.console", format);
+    p.put("logging.level.io.facecheck.worker.initiation", "DEBUG");
+    p.put("logging.level.io.facecheck.reconciler.decision", "DEBUG");
   }
 
   Map<String, String> reconciler(String instance) {
@@ -102,6 +115,7 @@ final class ServiceSettings {
     // small relay batches: a burst of events takes many rounds, so a kill lands inside one
     p.put("facecheck.reconciler.relay-batch", "10");
     p.put("facecheck.reconciler.relay-standby-interval", "200ms");
+    structuredLogs(p, "logstash");
     return p;
   }
 

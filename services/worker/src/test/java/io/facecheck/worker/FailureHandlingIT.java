@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,9 +179,20 @@ class FailureHandlingIT {
     String requestId = "exhausted-" + UUID.randomUUID();
     String certName = TestIdentities.certName();
     String certNo = TestIdentities.certNo();
-    RecordMetadata sent =
-        producer.sendNow(
-            Topics.REQUESTS, requestId, RequestJson.request(CLIENT, requestId, certName, certNo));
+    // the business service's trace: it must survive every retry hop, the dead letter and the replay
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    ProducerRecord<byte[], byte[]> request =
+        new ProducerRecord<>(
+            Topics.REQUESTS,
+            requestId.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            RequestJson.request(CLIENT, requestId, certName, certNo));
+    request
+        .headers()
+        .add(
+            "traceparent",
+            ("00-" + traceId + "-00f067aa0ba902b7-01")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    RecordMetadata sent = producer.sendNow(request);
 
     Map<String, Object> row = verifications.awaitStatus(requestId, "DEAD_LETTERED", WAIT);
     UUID id = (UUID) row.get("id");
@@ -204,6 +216,7 @@ class FailureHandlingIT {
         .doesNotContain(certNo)
         .doesNotContain(certName);
     assertThat(header(letter, RetryHeaders.HOP)).isNull();
+    assertThat(header(letter, "traceparent")).startsWith("00-" + traceId + "-");
     assertThat(new String(letter.value(), java.nio.charset.StandardCharsets.UTF_8))
         .contains(certNo); // the original value, byte for byte, for the replay
 
@@ -219,6 +232,9 @@ class FailureHandlingIT {
             "RECEIVED", "INITIALIZING", "DEAD_LETTERED", "INITIALIZING", "AWAITING_USER");
     assertThat(verifications.causesOf(id)).contains("DEAD_LETTERED", "REPLAYED");
     assertThat(verifications.outbox(id)).hasSize(1);
+    // the certify URL's event, written after the replay, is relayed within the same trace
+    assertThat((String) verifications.outbox(id).get(0).get("trace_parent"))
+        .startsWith("00-" + traceId + "-");
 
     // the same dead letter replayed again: the verification has moved on, nothing changes
     int transitions = verifications.statusesOf(id).size();

@@ -5,6 +5,7 @@ import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.intake.lookup.LookupUnavailableException;
 import io.facecheck.intake.lookup.VerificationLookup;
 import io.facecheck.statemachine.Verification;
+import io.facecheck.tracing.LogCorrelation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,6 +62,7 @@ public final class CallbackReceiver {
       return new CallbackOutcome.Refused(refused.reason());
     }
     CallbackToken.Valid valid = (CallbackToken.Valid) check;
+    LogCorrelation.verification(valid.verificationId());
     return valid.returnUrlOrNull() != null
         ? carryingItsUrl(valid, now)
         : lookingUpItsUrl(valid, now);

@@ -35,9 +35,12 @@ public class KafkaProducerConfiguration {
     return new DefaultKafkaProducerFactory<>(config);
   }
 
+  /** Observed: a published request or callback continues the HTTP request's trace. */
   @Bean
   KafkaTemplate<String, byte[]> intakeKafkaTemplate(ProducerFactory<String, byte[]> factory) {
-    return new KafkaTemplate<>(factory);
+    KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+    template.setObservationEnabled(true);
+    return template;
   }
 
   @Bean

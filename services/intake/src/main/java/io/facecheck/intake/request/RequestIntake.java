@@ -6,6 +6,7 @@ import io.facecheck.contracts.request.VerificationRequest;
 import io.facecheck.intake.auth.AuthenticatedClient;
 import io.facecheck.intake.lookup.VerificationLookup;
 import io.facecheck.statemachine.Verification;
+import io.facecheck.tracing.LogCorrelation;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,7 @@ public final class RequestIntake {
     }
     ParseOutcome.Valid valid = (ParseOutcome.Valid) parsed;
     VerificationRequest request = valid.request();
+    LogCorrelation.request(client.clientId(), request.requestId());
     if (!request.clientId().equals(client.clientId())) {
       return new IntakeOutcome.ForeignClient();
     }

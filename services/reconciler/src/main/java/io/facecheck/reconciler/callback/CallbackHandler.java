@@ -3,6 +3,7 @@ package io.facecheck.reconciler.callback;
 import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.reconciler.ladder.LadderSteps;
 import io.facecheck.reconciler.query.Queries;
@@ -10,6 +11,7 @@ import io.facecheck.reconciler.query.QuerySender;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.tracing.LogCorrelation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +80,10 @@ public class CallbackHandler {
     Map<UUID, ToQuery> toQuery = new LinkedHashMap<>();
     RecordFailedException failure = null;
     for (int i = 0; i < callbacks.size(); i++) {
+      VerificationCallback callback = callbacks.get(i);
       try {
-        handle(callbacks.get(i), now).ifPresent(q -> toQuery.put(q.verification().id(), q));
+        InboundRecords.within(callback.verificationId(), () -> handle(callback, now))
+            .ifPresent(q -> toQuery.put(q.verification().id(), q));
       } catch (RuntimeException e) {
         failure = new RecordFailedException(i, e);
         break;
@@ -122,6 +126,7 @@ public class CallbackHandler {
         return Optional.empty();
       }
       Verification v = found.get();
+      LogCorrelation.verification(v.id(), v.clientId(), v.requestId());
       if (v.status().isFinal()) {
         late.note(v, callback);
         return Optional.empty();

@@ -5,12 +5,17 @@ import io.facecheck.reconciler.deadletter.FailureClassifier;
 import io.facecheck.reconciler.deadletter.FailureHandling;
 import io.facecheck.reconciler.deadletter.kafka.DeadLetterPublisher;
 import io.facecheck.reconciler.deadletter.kafka.FailureHistory;
+import io.facecheck.tracing.kafka.RecordKey;
+import io.facecheck.tracing.kafka.RecordObservations;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -56,11 +61,15 @@ public class ErrorHandlingConfiguration {
   @Bean
   @SuppressWarnings({"unchecked", "rawtypes"})
   KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<String, String> producers) {
-    return new KafkaTemplate<>(
-        (ProducerFactory) producers,
-        Map.of(
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    KafkaTemplate<byte[], byte[]> template =
+        new KafkaTemplate<>(
+            (ProducerFactory) producers,
+            Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    // a dead letter continues the trace of the record that failed (the listener's span)
+    template.setObservationEnabled(true);
+    return template;
   }
 
   @Bean
@@ -80,10 +89,25 @@ public class ErrorHandlingConfiguration {
 
   @Bean
   DefaultErrorHandler reconcilerErrorHandler(
-      DeadLetterPublisher publisher, FailureHistory history, ReconcilerProperties properties) {
+      DeadLetterPublisher publisher,
+      FailureHistory history,
+      ReconcilerProperties properties,
+      KafkaProperties kafka,
+      ObjectProvider<ObservationRegistry> observationRegistry) {
     BackOff briefly = briefRetries(properties.transientRetries());
     BackOff outage = outageWait(properties.databaseOutagePatience());
-    DefaultErrorHandler handler = new DefaultErrorHandler(publisher, briefly);
+    // the dead letter is sent in a span of the failed record: it, and an ops replay of it,
+    // continue the record's trace
+    RecordObservations observations =
+        new RecordObservations(
+            observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+            "reconciler-dead-letters",
+            kafka.getConsumer().getGroupId(),
+            RecordKey.VERIFICATION_ID);
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(
+            (record, failure) -> observations.run(record, () -> publisher.accept(record, failure)),
+            briefly);
     handler.setBackOffFunction(
         (record, failure) ->
             switch (FailureClassifier.classify(unwrap(failure)).handling()) {

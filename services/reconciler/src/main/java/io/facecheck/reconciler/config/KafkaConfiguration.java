@@ -61,9 +61,12 @@ public class KafkaConfiguration {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
   }
 
+  /** Observed: queries and relayed results carry the trace context they were sent in. */
   @Bean
   KafkaTemplate<String, String> kafkaTemplate(ProducerFactory<String, String> producers) {
-    return new KafkaTemplate<>(producers);
+    KafkaTemplate<String, String> template = new KafkaTemplate<>(producers);
+    template.setObservationEnabled(true);
+    return template;
   }
 
   /**
@@ -80,6 +83,8 @@ public class KafkaConfiguration {
         new ConcurrentKafkaListenerContainerFactory<>();
     configurer.configure(factory, consumers);
     factory.setBatchListener(true);
+    // batch listeners: spring-kafka observes no record of them, RecordBatches does
+    factory.getContainerProperties().setObservationEnabled(true);
     factory.setCommonErrorHandler(reconcilerErrorHandler);
     return factory;
   }

@@ -16,11 +16,17 @@ import io.facecheck.reconciler.ladder.jdbc.JdbcStalledVerifications;
 import io.facecheck.reconciler.query.QuerySender;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.facecheck.tracing.kafka.RecordKey;
+import io.facecheck.tracing.kafka.RecordObservations;
+import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -43,8 +49,13 @@ public class ReconcilerConfiguration {
 
   @Bean
   VerificationStore verificationStore(
-      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
-    return new JdbcVerificationStore(dataSource, transactions, clock);
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ObjectProvider<ObservationRegistry> observations) {
+    OutboxTraceContext traces =
+        new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    return new JdbcVerificationStore(dataSource, transactions, clock, traces::capture);
   }
 
   @Bean
@@ -87,8 +98,19 @@ public class ReconcilerConfiguration {
   }
 
   @Bean
-  CallbackListener callbackListener(CallbackHandler handler, RecordBatches batches) {
-    return new CallbackListener(handler, batches);
+  CallbackListener callbackListener(
+      CallbackHandler handler,
+      RecordBatches batches,
+      KafkaProperties kafka,
+      ObjectProvider<ObservationRegistry> observations) {
+    return new CallbackListener(
+        handler,
+        batches,
+        new RecordObservations(
+            observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+            CallbackListener.ID,
+            kafka.getConsumer().getGroupId(),
+            RecordKey.VERIFICATION_ID));
   }
 
   @Bean
@@ -97,8 +119,19 @@ public class ReconcilerConfiguration {
   }
 
   @Bean
-  QueryResultListener queryResultListener(OutcomeDecider decider, RecordBatches batches) {
-    return new QueryResultListener(decider, batches);
+  QueryResultListener queryResultListener(
+      OutcomeDecider decider,
+      RecordBatches batches,
+      KafkaProperties kafka,
+      ObjectProvider<ObservationRegistry> observations) {
+    return new QueryResultListener(
+        decider,
+        batches,
+        new RecordObservations(
+            observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+            QueryResultListener.ID,
+            kafka.getConsumer().getGroupId(),
+            RecordKey.VERIFICATION_ID));
   }
 
   @Bean

@@ -5,8 +5,11 @@ import io.facecheck.reconciler.relay.LockSessionOutbox;
 import io.facecheck.reconciler.relay.Outbox;
 import io.facecheck.reconciler.relay.OutboxRelay;
 import io.facecheck.reconciler.relay.RelayLeadership;
+import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,9 +31,16 @@ public class RelayConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(
-      Outbox outbox, KafkaTemplate<String, String> kafka, ReconcilerProperties properties) {
+      Outbox outbox,
+      KafkaTemplate<String, String> kafka,
+      ReconcilerProperties properties,
+      ObjectProvider<ObservationRegistry> observations) {
     return new OutboxRelay(
-        outbox, kafka, properties.relayBatch(), ReconcilerConfiguration.SEND_TIMEOUT);
+        outbox,
+        kafka,
+        properties.relayBatch(),
+        ReconcilerConfiguration.SEND_TIMEOUT,
+        new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
   }
 
   @Bean

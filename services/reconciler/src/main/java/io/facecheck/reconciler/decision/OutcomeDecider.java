@@ -1,12 +1,14 @@
 package io.facecheck.reconciler.decision;
 
 import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.Change;
 import io.facecheck.statemachine.IllegalTransitionException;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.tracing.LogCorrelation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +48,9 @@ public class OutcomeDecider {
    */
   public void onResults(List<VerificationQueryResult> results) {
     for (int i = 0; i < results.size(); i++) {
+      VerificationQueryResult result = results.get(i);
       try {
-        onResult(results.get(i));
+        InboundRecords.within(result.verificationId(), () -> onResult(result));
       } catch (RuntimeException e) {
         throw new RecordFailedException(i, e);
       }
@@ -65,14 +68,18 @@ public class OutcomeDecider {
         return;
       }
       Verification v = found.get();
+      LogCorrelation.verification(v.id(), v.clientId(), v.requestId());
       Decision decision = DecisionTable.decide(v, result);
       Optional<Change> change = changeFor(v, decision, result);
       if (change.isEmpty()) {
         return;
       }
       // a resumed verification is decided on the next round, as the AWAITING_USER it is again
-      if (store.apply(change.get(), source) && !resumes(decision)) {
-        return;
+      if (store.apply(change.get(), source)) {
+        log.debug("query result {}: {} (was {})", result.queryId(), decision.kind(), v.status());
+        if (!resumes(decision)) {
+          return;
+        }
       }
     }
     // the next ladder step asks again: nothing is lost

@@ -2,6 +2,7 @@ package io.facecheck.reconciler.query;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.reconciler.inbound.InboundRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,12 @@ public class QuerySender {
     List<CompletableFuture<SendResult<String, String>>> pending = new ArrayList<>();
     for (VerificationQuery query : queries) {
       String key = query.verificationId().toString();
-      pending.add(kafka.send(Topics.QUERIES, key, json.writeValueAsString(query)));
+      String value = json.writeValueAsString(query);
+      // sent in the span of the record that asked for it (a callback), if any: the query, the
+      // worker's answer and the decision then continue that trace
+      pending.add(
+          InboundRecords.within(
+              query.verificationId(), () -> kafka.send(Topics.QUERIES, key, value)));
     }
     List<VerificationQuery> sent = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -2,6 +2,8 @@ package io.facecheck.reconciler.relay;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.statemachine.jdbc.OutboxEntry;
+import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +30,27 @@ public class OutboxRelay {
   private final KafkaOperations<String, String> kafka;
   private final int batch;
   private final Duration sendTimeout;
+  private final OutboxTraceContext traces;
 
   public OutboxRelay(
       Outbox outbox, KafkaOperations<String, String> kafka, int batch, Duration sendTimeout) {
+    this(outbox, kafka, batch, sendTimeout, new OutboxTraceContext(ObservationRegistry.NOOP));
+  }
+
+  /**
+   * @param traces continues, for each event, the trace stored with its row
+   */
+  public OutboxRelay(
+      Outbox outbox,
+      KafkaOperations<String, String> kafka,
+      int batch,
+      Duration sendTimeout,
+      OutboxTraceContext traces) {
     this.outbox = outbox;
     this.kafka = kafka;
     this.batch = batch;
     this.sendTimeout = sendTimeout;
+    this.traces = traces;
   }
 
   /**
@@ -49,7 +65,10 @@ public class OutboxRelay {
     }
     List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(entries.size());
     for (OutboxEntry entry : entries) {
-      sends.add(kafka.send(Topics.RESULTS, entry.messageKey(), entry.payload()));
+      sends.add(
+          traces.continueFrom(
+              entry.traceParent(),
+              () -> kafka.send(Topics.RESULTS, entry.messageKey(), entry.payload())));
     }
     outbox.markPublished(acknowledgedPrefix(entries, sends));
     return entries.size();

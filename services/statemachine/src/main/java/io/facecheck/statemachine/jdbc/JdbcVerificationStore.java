@@ -43,11 +43,23 @@ public final class JdbcVerificationStore implements VerificationStore {
 
   public JdbcVerificationStore(
       DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    this(dataSource, transactions, clock, OutboxTraceSource.NONE);
+  }
+
+  /**
+   * @param traces the trace context stored with each outbox row, so the relay's publish continues
+   *     the trace of the change that produced the event
+   */
+  public JdbcVerificationStore(
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      OutboxTraceSource traces) {
     this.jdbc = JdbcClient.create(dataSource);
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
     this.timeline = new TimelineWriter(jdbc);
-    this.outbox = new OutboxWriter(jdbc);
+    this.outbox = new OutboxWriter(jdbc, traces);
     this.dueQueries = new DueQueryClaims(jdbc);
   }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param messageKey the Kafka key, {@code {client_id}:{request_id}}
  * @param payload the verification-result v1 JSON
+ * @param traceParent the W3C traceparent of the change that wrote it, or null (not traced)
  */
 public record OutboxEntry(
     long id,
@@ -16,4 +17,5 @@ public record OutboxEntry(
     String eventType,
     String messageKey,
     String payload,
-    Instant createdAt) {}
+    Instant createdAt,
+    String traceParent) {}

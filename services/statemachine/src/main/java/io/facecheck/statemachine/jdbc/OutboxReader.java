@@ -25,7 +25,7 @@ public final class OutboxReader {
   public List<OutboxEntry> fetchUnpublished(int limit) {
     return jdbc.sql(
             "SELECT id, event_id, verification_id, event_type, message_key, payload::text AS"
-                + " payload, created_at FROM outbox WHERE published_at IS NULL ORDER BY id"
+                + " payload, created_at, trace_parent FROM outbox WHERE published_at IS NULL ORDER BY id"
                 + " LIMIT :limit")
         .param("limit", limit)
         .query(
@@ -37,7 +37,8 @@ public final class OutboxReader {
                     rs.getString("event_type"),
                     rs.getString("message_key"),
                     rs.getString("payload"),
-                    Timestamps.read(rs, "created_at")))
+                    Timestamps.read(rs, "created_at"),
+                    rs.getString("trace_parent")))
         .list();
   }
 

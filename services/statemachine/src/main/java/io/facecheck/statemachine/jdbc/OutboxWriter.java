@@ -11,22 +11,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class OutboxWriter {
 
   private final JdbcClient jdbc;
+  private final OutboxTraceSource traces;
 
-  OutboxWriter(JdbcClient jdbc) {
+  OutboxWriter(JdbcClient jdbc, OutboxTraceSource traces) {
     this.jdbc = jdbc;
+    this.traces = traces;
   }
 
   void append(VerificationResult event, Submission submission) {
     jdbc.sql(
             "INSERT INTO outbox"
-                + " (event_id, verification_id, event_type, message_key, payload, created_at)"
-                + " VALUES (:eventId, :verificationId, :type, :key, CAST(:payload AS jsonb), :at)")
+                + " (event_id, verification_id, event_type, message_key, payload, created_at,"
+                + " trace_parent)"
+                + " VALUES (:eventId, :verificationId, :type, :key, CAST(:payload AS jsonb), :at,"
+                + " :traceParent)")
         .param("eventId", event.eventId())
         .param("verificationId", event.verificationId())
         .param("type", event.type().value())
         .param("key", submission.resultKey())
         .param("payload", JsonColumns.write(event))
         .param("at", Timestamps.toDb(event.occurredAt()))
+        .param("traceParent", traces.current())
         .update();
   }
 }

@@ -54,10 +54,13 @@ public class KafkaConfiguration {
         props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  /** Observed: each send is a span and carries the sender's trace context in its headers. */
   @Bean
   KafkaTemplate<byte[], byte[]> workerKafkaTemplate(
       DefaultKafkaProducerFactory<byte[], byte[]> workerProducerFactory) {
-    return new KafkaTemplate<>(workerProducerFactory);
+    KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(workerProducerFactory);
+    template.setObservationEnabled(true);
+    return template;
   }
 
   @Bean
@@ -90,6 +93,8 @@ public class KafkaConfiguration {
     factory.setConcurrency(worker.consumerConcurrency());
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
     factory.getContainerProperties().setConsumerRebalanceListener(revocations);
+    // batch listeners: spring-kafka observes no record of them, SettlingBatchListener does
+    factory.getContainerProperties().setObservationEnabled(true);
     // Records are settled one by one (RecordGuard: dead letter for what fails again) and a
     // record's transient failure pauses only its partition without failing the batch
     // (SettlingBatchListener). What still reaches this handler is the broker failing the

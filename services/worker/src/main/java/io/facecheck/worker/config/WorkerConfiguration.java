@@ -6,6 +6,7 @@ import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiKeyRing;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.facecheck.tracing.outbox.OutboxTraceContext;
 import io.facecheck.worker.alipay.AlipayAppFiles;
 import io.facecheck.worker.alipay.AlipayAppSource;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
@@ -22,6 +23,7 @@ import io.facecheck.worker.dispatch.InFlightExecutors;
 import io.facecheck.worker.retry.RetryRouter;
 import io.facecheck.worker.retry.RetrySchedule;
 import io.facecheck.worker.retry.kafka.KafkaRetryPublisher;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -100,8 +103,14 @@ public class WorkerConfiguration {
 
   @Bean
   VerificationStore verificationStore(
-      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
-    return new JdbcVerificationStore(dataSource, transactions, clock);
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ObjectProvider<ObservationRegistry> observations) {
+    // the certify_url_issued row keeps the request's trace, so its publish joins that trace
+    OutboxTraceContext traces =
+        new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    return new JdbcVerificationStore(dataSource, transactions, clock, traces::capture);
   }
 
   @Bean

@@ -12,6 +12,7 @@ import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.tracing.LogCorrelation;
 import io.facecheck.worker.alipay.AlipayOutcome;
 import io.facecheck.worker.alipay.AttemptedCall;
 import io.facecheck.worker.deadletter.DeadLetter;
@@ -21,6 +22,8 @@ import io.facecheck.worker.deadletter.PiiMask;
 import io.facecheck.worker.retry.RetryHistory;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a verification from one verification-requests record: parse, deduplicate, seal the PII,
@@ -31,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class InitiationService {
 
+  private static final Logger log = LoggerFactory.getLogger(InitiationService.class);
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
   private static final int MAX_ROUNDS = 5;
 
@@ -79,6 +83,7 @@ public final class InitiationService {
     }
     ParseOutcome.Valid valid = (ParseOutcome.Valid) parsed;
     VerificationRequest request = valid.request();
+    LogCorrelation.request(request.clientId(), request.requestId());
     NewVerification draft = NewVerification.seal(request, valid.canonicalHash(), cipher, clock);
     CreateOutcome created = store.create(draft, settings.source());
     if (created instanceof CreateOutcome.Conflict conflict) {
@@ -97,6 +102,7 @@ public final class InitiationService {
         created instanceof CreateOutcome.Created c
             ? c.verification()
             : ((CreateOutcome.Existing) created).verification();
+    LogCorrelation.verification(verification.id());
     return advance(verification, request, record);
   }
 
@@ -220,6 +226,7 @@ public final class InitiationService {
   private Verification applyOrReread(Verification current, StatusChange change) {
     if (store.apply(change, settings.source())) {
       VerificationStatus now = change.after().status();
+      log.debug("{} -> {}", current.status(), now);
       boolean more = now == VerificationStatus.INITIALIZING || now == VerificationStatus.RECEIVED;
       return more ? change.after() : null;
     }

@@ -56,10 +56,12 @@ public final class Producer implements AutoCloseable {
 
   /** Sends and waits for the broker: where the record landed. */
   public RecordMetadata sendNow(String topic, String key, byte[] value) {
+    return sendNow(new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value));
+  }
+
+  public RecordMetadata sendNow(ProducerRecord<byte[], byte[]> record) {
     try {
-      return producer
-          .send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(UTF_8), value))
-          .get();
+      return producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -5,6 +5,7 @@ import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.reconciler.callback.CallbackHandler;
 import io.facecheck.reconciler.inbound.PayloadReader;
 import io.facecheck.reconciler.inbound.kafka.RecordBatches;
+import io.facecheck.tracing.kafka.RecordObservations;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -12,18 +13,23 @@ import org.springframework.kafka.annotation.KafkaListener;
 /** verification-callbacks → {@link CallbackHandler}, a batch at a time. */
 public class CallbackListener {
 
+  public static final String ID = "reconciler-callbacks";
+
   private static final PayloadReader<VerificationCallback> CALLBACKS = PayloadReader.callbacks();
 
   private final CallbackHandler handler;
   private final RecordBatches batches;
+  private final RecordObservations observations;
 
-  public CallbackListener(CallbackHandler handler, RecordBatches batches) {
+  public CallbackListener(
+      CallbackHandler handler, RecordBatches batches, RecordObservations observations) {
     this.handler = handler;
     this.batches = batches;
+    this.observations = observations;
   }
 
-  @KafkaListener(id = "reconciler-callbacks", idIsGroup = false, topics = Topics.CALLBACKS)
+  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CALLBACKS)
   public void onCallbacks(List<ConsumerRecord<byte[], byte[]>> records) {
-    batches.handle(records, CALLBACKS, handler::onCallbacks);
+    batches.handle(records, CALLBACKS, handler::onCallbacks, observations);
   }
 }

@@ -1,11 +1,19 @@
 package io.facecheck.reconciler.inbound.kafka;
 
+import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.PayloadReader;
 import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.reconciler.inbound.UnreadableRecordException;
+import io.facecheck.tracing.kafka.RecordObservations;
+import io.facecheck.tracing.kafka.RecordSpan;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -14,6 +22,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * handler ({@link BatchListenerFailedException} with its index): the records before it are done and
  * committed, the bad one is retried or dead-lettered on its own, the rest are redelivered. A whole
  * batch is never retried or dead-lettered for one record.
+ *
+ * <p>Each record handed to the handler gets its own span (parent: the record's trace headers),
+ * bound by verification id ({@link InboundRecords}) for as long as the handler runs.
  */
 public final class RecordBatches {
 
@@ -24,7 +35,8 @@ public final class RecordBatches {
   public <T> void handle(
       List<ConsumerRecord<byte[], byte[]>> records,
       PayloadReader<T> reader,
-      Consumer<List<T>> handler) {
+      Consumer<List<T>> handler,
+      RecordObservations observations) {
     List<T> payloads = new ArrayList<>(records.size());
     UnreadableRecordException unreadable = null;
     for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -36,17 +48,61 @@ public final class RecordBatches {
       }
     }
     if (!payloads.isEmpty()) {
-      try {
+      List<RecordSpan> spans = new ArrayList<>(payloads.size());
+      Map<UUID, InboundRecords.RecordScope> scopes = new HashMap<>();
+      for (int i = 0; i < payloads.size(); i++) {
+        RecordSpan span = observations.start(records.get(i));
+        spans.add(span);
+        UUID id = verificationId(records.get(i).key());
+        if (id != null) {
+          scopes.put(id, scopeOf(span));
+        }
+      }
+      int failed = -1;
+      Throwable failure = null;
+      try (InboundRecords.Binding bound = InboundRecords.bind(scopes)) {
         handler.accept(payloads);
       } catch (RecordFailedException e) {
+        failed = e.index();
+        failure = e.getCause();
         throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
       } catch (RuntimeException e) {
+        failed = 0;
+        failure = e;
         // a handler that cannot say which record failed: redo the batch from its first record
         throw new BatchListenerFailedException(e.toString(), e, 0);
+      } finally {
+        for (int i = 0; i < spans.size(); i++) {
+          spans.get(i).end(i == failed ? failure : null);
+        }
       }
     }
     if (unreadable != null) {
       throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, payloads.size());
+    }
+  }
+
+  private static InboundRecords.RecordScope scopeOf(RecordSpan span) {
+    return new InboundRecords.RecordScope() {
+      @Override
+      public <R> R run(Supplier<R> work) {
+        return span.inScope(work);
+      }
+    };
+  }
+
+  /**
+   * The key of callbacks and query results (docs/architecture.md, "Topics"); null for a key that is
+   * not one.
+   */
+  private static UUID verificationId(byte[] key) {
+    if (key == null || key.length != 36) {
+      return null;
+    }
+    try {
+      return UUID.fromString(new String(key, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.facecheck.worker.dispatch.kafka;
 
+import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.dispatch.BatchDispatcher;
@@ -26,6 +27,7 @@ public final class GuardedRecords {
    * @param poison where the use case puts records it cannot process
    * @param dueAt when a record may run; {@code r -> Instant.EPOCH} for main topics
    * @param afterSendExecutor where failed sends are given up on (the in-flight pool)
+   * @param observations each record's span (its parent from the record's headers) and log ids
    */
   public static SettlingBatchListener listener(
       Function<ConsumerRecord<byte[], byte[]>, OriginalRecord> asOriginal,
@@ -37,7 +39,8 @@ public final class GuardedRecords {
       WorkerProperties worker,
       ScheduledExecutorService timer,
       Clock clock,
-      Supplier<MessageListenerContainer> container) {
+      Supplier<MessageListenerContainer> container,
+      RecordObservations observations) {
     RecordGuard<OriginalRecord> guard =
         new RecordGuard<>(
             useCase,
@@ -48,7 +51,7 @@ public final class GuardedRecords {
     SettlingBatchListener listener =
         new SettlingBatchListener(
             dispatcher,
-            r -> guard.handle(asOriginal.apply(r)),
+            r -> observations.observe(r, () -> guard.handle(asOriginal.apply(r))),
             dueAt,
             worker.batchTimeBudget(),
             timer,

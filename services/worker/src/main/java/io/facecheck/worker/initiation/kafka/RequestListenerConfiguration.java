@@ -4,6 +4,8 @@ import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.contracts.request.RequestParser;
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.statemachine.VerificationStore;
+import io.facecheck.tracing.kafka.RecordKey;
+import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.alipay.AlipayRetry;
 import io.facecheck.worker.config.KafkaConfiguration;
@@ -25,6 +27,7 @@ import io.facecheck.worker.initiation.StartFailureRouter;
 import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
 import io.facecheck.worker.retry.RetryRouter;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +110,8 @@ public class RequestListenerConfiguration {
       WorkerProperties worker,
       ScheduledExecutorService retryResumeTimer,
       Clock clock,
-      ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+      ObjectProvider<KafkaListenerEndpointRegistry> registry,
+      ObjectProvider<ObservationRegistry> observations) {
     return new VerificationRequestListener(
         GuardedRecords.listener(
             ConsumedRecords::original,
@@ -119,6 +123,11 @@ public class RequestListenerConfiguration {
             worker,
             retryResumeTimer,
             clock,
-            () -> registry.getObject().getListenerContainer(VerificationRequestListener.ID)));
+            () -> registry.getObject().getListenerContainer(VerificationRequestListener.ID),
+            new RecordObservations(
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                VerificationRequestListener.ID,
+                worker.requestsGroupId(),
+                RecordKey.REQUEST_ID)));
   }
 }

@@ -1,5 +1,7 @@
 package io.facecheck.worker.query.kafka;
 
+import io.facecheck.tracing.kafka.RecordKey;
+import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.alipay.AlipayRetry;
 import io.facecheck.worker.config.KafkaConfiguration;
@@ -13,6 +15,7 @@ import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
 import io.facecheck.worker.retry.RetryRouter;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +70,8 @@ public class QueryListenerConfiguration {
       WorkerProperties worker,
       ScheduledExecutorService retryResumeTimer,
       Clock clock,
-      ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+      ObjectProvider<KafkaListenerEndpointRegistry> registry,
+      ObjectProvider<ObservationRegistry> observations) {
     return new VerificationQueryListener(
         GuardedRecords.listener(
             ConsumedRecords::original,
@@ -79,6 +83,11 @@ public class QueryListenerConfiguration {
             worker,
             retryResumeTimer,
             clock,
-            () -> registry.getObject().getListenerContainer(VerificationQueryListener.ID)));
+            () -> registry.getObject().getListenerContainer(VerificationQueryListener.ID),
+            new RecordObservations(
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                VerificationQueryListener.ID,
+                worker.queriesGroupId(),
+                RecordKey.VERIFICATION_ID)));
   }
 }

@@ -1,6 +1,8 @@
 package io.facecheck.worker.retry.kafka;
 
 import io.facecheck.contracts.Topics;
+import io.facecheck.tracing.kafka.RecordKey;
+import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.config.KafkaConfiguration;
@@ -17,6 +19,7 @@ import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.retry.RetrySchedule;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,13 +68,21 @@ public class RetryListenerConfiguration {
       UnprocessableRequests unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<ObservationRegistry> observationRegistry) {
     RecordGuard<OriginalRecord> guard =
         guard(initiation::handle, unprocessable, worker, inFlightExecutor);
+    String groupId = worker.requestsGroupId() + "-retry";
+    RecordObservations observations =
+        new RecordObservations(
+            observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+            groupId,
+            groupId,
+            RecordKey.REQUEST_ID);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
-            r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
+            r -> observations.observe(r, () -> guard.handle(ConsumedRecords.fromRetryTopic(r))),
             worker.batchTimeBudget(),
             longestWait(schedule, worker),
             retryResumeTimer,
@@ -80,7 +91,7 @@ public class RetryListenerConfiguration {
         kafka,
         worker,
         revocations,
-        worker.requestsGroupId() + "-retry",
+        groupId,
         schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
         listener);
   }
@@ -96,13 +107,21 @@ public class RetryListenerConfiguration {
       UnprocessableQueries unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<ObservationRegistry> observationRegistry) {
     RecordGuard<OriginalRecord> guard =
         guard(queries::handle, unprocessable, worker, inFlightExecutor);
+    String groupId = worker.queriesGroupId() + "-retry";
+    RecordObservations observations =
+        new RecordObservations(
+            observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+            groupId,
+            groupId,
+            RecordKey.VERIFICATION_ID);
     RetryTopicListener listener =
         new RetryTopicListener(
             dispatcher,
-            r -> guard.handle(ConsumedRecords.fromRetryTopic(r)),
+            r -> observations.observe(r, () -> guard.handle(ConsumedRecords.fromRetryTopic(r))),
             worker.batchTimeBudget(),
             longestWait(schedule, worker),
             retryResumeTimer,
@@ -111,7 +130,7 @@ public class RetryListenerConfiguration {
         kafka,
         worker,
         revocations,
-        worker.queriesGroupId() + "-retry",
+        groupId,
         schedule.topics(Topics.QUERIES_RETRY_PREFIX),
         listener);
   }

@@ -1,0 +1,73 @@
+package io.facecheck.tracing.outbox;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.observation.transport.SenderContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Carries a verification's trace across the outbox: the transaction that appends a result event
+ * stores the current trace context (a W3C {@code traceparent}) with the row, and the relay, which
+ * runs later on a thread of its own, publishes the row inside a span that continues that trace.
+ */
+public final class OutboxTraceContext {
+
+  static final String TRACEPARENT = "traceparent";
+
+  /** version-traceid-spanid-flags; anything else is not stored. */
+  private static final Pattern W3C =
+      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+  private final ObservationRegistry registry;
+
+  public OutboxTraceContext(ObservationRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * The context to store with an outbox row appended now: a short "outbox append" span, child of
+   * the current one, whose {@code traceparent} the relay continues from. Null when nothing is being
+   * traced on this thread (a ladder scan, tracing off): the relay then starts a trace of its own.
+   */
+  public String capture() {
+    if (registry.isNoop() || registry.getCurrentObservation() == null) {
+      return null;
+    }
+    SenderContext<Map<String, String>> context = new SenderContext<>(Map::put);
+    context.setCarrier(new HashMap<>());
+    Observation.createNotStarted("facecheck.outbox.append", () -> context, registry)
+        .contextualName("outbox append")
+        .start()
+        .stop();
+    String traceparent = context.getCarrier().get(TRACEPARENT);
+    return traceparent != null && W3C.matcher(traceparent).matches() ? traceparent : null;
+  }
+
+  /**
+   * Runs {@code publish} (which sends the row) in an "outbox relay" span continuing {@code
+   * traceparent}, so the send's own span joins the verification's trace.
+   */
+  public <T> T continueFrom(String traceparent, Supplier<T> publish) {
+    if (traceparent == null || registry.isNoop()) {
+      return publish.get();
+    }
+    ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
+    context.setCarrier(Map.of(TRACEPARENT, traceparent));
+    Observation relay =
+        Observation.createNotStarted("facecheck.outbox.relay", () -> context, registry)
+            .contextualName("outbox relay")
+            .start();
+    try (Observation.Scope scope = relay.openScope()) {
+      return publish.get();
+    } catch (RuntimeException e) {
+      relay.error(e);
+      throw e;
+    } finally {
+      relay.stop();
+    }
+  }
+}
