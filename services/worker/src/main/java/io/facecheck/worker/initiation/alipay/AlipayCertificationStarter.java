@@ -43,7 +43,7 @@ public final class AlipayCertificationStarter implements CertificationStarter {
         clients
             .forApp(command.app())
             .orElseThrow(() -> new IllegalArgumentException("no Alipay app " + command.app()));
-    return retry.call(command.app(), () -> initialize(client, command));
+    return retry.call(command.app(), AlipayOperation.INITIALIZE, () -> initialize(client, command));
   }
 
   private static AlipayOutcome<IssuedCertification> initialize(

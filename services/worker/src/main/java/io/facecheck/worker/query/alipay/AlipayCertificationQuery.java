@@ -33,7 +33,7 @@ public final class AlipayCertificationQuery implements CertificationQuery {
   public AttemptedCall<QueryAnswer> query(String app, String certifyId) {
     AlipayClient client =
         clients.forApp(app).orElseThrow(() -> new IllegalArgumentException("no Alipay app " + app));
-    return retry.call(app, () -> once(client, certifyId));
+    return retry.call(app, AlipayOperation.QUERY, () -> once(client, certifyId));
   }
 
   private static AlipayOutcome<QueryAnswer> once(AlipayClient client, String certifyId) {

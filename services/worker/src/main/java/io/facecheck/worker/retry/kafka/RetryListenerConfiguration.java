@@ -17,6 +17,7 @@ import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.retry.RetrySchedule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,6 +66,7 @@ public class RetryListenerConfiguration {
       UnprocessableRequests unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
+      MeterRegistry meters,
       Clock clock) {
     RecordGuard<OriginalRecord> guard =
         guard(initiation::handle, unprocessable, worker, inFlightExecutor);
@@ -80,6 +82,7 @@ public class RetryListenerConfiguration {
         kafka,
         worker,
         revocations,
+        meters,
         worker.requestsGroupId() + "-retry",
         schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
         listener);
@@ -96,6 +99,7 @@ public class RetryListenerConfiguration {
       UnprocessableQueries unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
+      MeterRegistry meters,
       Clock clock) {
     RecordGuard<OriginalRecord> guard =
         guard(queries::handle, unprocessable, worker, inFlightExecutor);
@@ -111,6 +115,7 @@ public class RetryListenerConfiguration {
         kafka,
         worker,
         revocations,
+        meters,
         worker.queriesGroupId() + "-retry",
         schedule.topics(Topics.QUERIES_RETRY_PREFIX),
         listener);
@@ -149,12 +154,13 @@ public class RetryListenerConfiguration {
       KafkaProperties kafka,
       WorkerProperties worker,
       PartitionRevocations revocations,
+      MeterRegistry meters,
       String groupId,
       List<String> topics,
       RetryTopicListener listener) {
     // the listener commits what is done, partition by partition; nothing else does (MANUAL)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
-        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations);
+        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations, meters);
     ConcurrentMessageListenerContainer<byte[], byte[]> container =
         factory.createContainer(topics.toArray(String[]::new));
     container.getContainerProperties().setMessageListener(listener);
