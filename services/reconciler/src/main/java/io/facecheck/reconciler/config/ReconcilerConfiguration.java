@@ -13,9 +13,13 @@ import io.facecheck.reconciler.ladder.ReplayResumes;
 import io.facecheck.reconciler.ladder.StalledVerifications;
 import io.facecheck.reconciler.ladder.UnansweredFinalQueries;
 import io.facecheck.reconciler.ladder.jdbc.JdbcStalledVerifications;
+import io.facecheck.reconciler.metrics.DecisionMeters;
 import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.statemachine.ListeningVerificationStore;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.facecheck.statemachine.metrics.StatusTransitionMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -43,8 +47,13 @@ public class ReconcilerConfiguration {
 
   @Bean
   VerificationStore verificationStore(
-      DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
-    return new JdbcVerificationStore(dataSource, transactions, clock);
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      MeterRegistry meters) {
+    return new ListeningVerificationStore(
+        new JdbcVerificationStore(dataSource, transactions, clock),
+        new StatusTransitionMeters(meters, clock));
   }
 
   @Bean
@@ -92,8 +101,9 @@ public class ReconcilerConfiguration {
   }
 
   @Bean
-  OutcomeDecider outcomeDecider(VerificationStore store, Clock clock, TimelineSource source) {
-    return new OutcomeDecider(store, clock, source.name());
+  OutcomeDecider outcomeDecider(
+      VerificationStore store, Clock clock, TimelineSource source, MeterRegistry meters) {
+    return new OutcomeDecider(store, clock, source.name(), new DecisionMeters(meters));
   }
 
   @Bean

@@ -1,10 +1,12 @@
 package io.facecheck.reconciler.config;
 
+import io.facecheck.reconciler.metrics.RelayMeters;
 import io.facecheck.reconciler.relay.ElectedRelay;
 import io.facecheck.reconciler.relay.LockSessionOutbox;
 import io.facecheck.reconciler.relay.Outbox;
 import io.facecheck.reconciler.relay.OutboxRelay;
 import io.facecheck.reconciler.relay.RelayLeadership;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -28,20 +30,33 @@ public class RelayConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(
-      Outbox outbox, KafkaTemplate<String, String> kafka, ReconcilerProperties properties) {
+      Outbox outbox,
+      KafkaTemplate<String, String> kafka,
+      ReconcilerProperties properties,
+      MeterRegistry meters) {
     return new OutboxRelay(
-        outbox, kafka, properties.relayBatch(), ReconcilerConfiguration.SEND_TIMEOUT);
+        outbox,
+        kafka,
+        properties.relayBatch(),
+        ReconcilerConfiguration.SEND_TIMEOUT,
+        new RelayMeters(meters));
   }
 
   @Bean
   ElectedRelay electedRelay(
-      RelayLeadership leadership, OutboxRelay relay, ReconcilerProperties properties) {
-    return new ElectedRelay(
-        leadership,
-        relay,
-        properties.relayBatch(),
-        properties.relayInterval(),
-        properties.relayStandbyInterval());
+      RelayLeadership leadership,
+      OutboxRelay relay,
+      ReconcilerProperties properties,
+      MeterRegistry meters) {
+    ElectedRelay elected =
+        new ElectedRelay(
+            leadership,
+            relay,
+            properties.relayBatch(),
+            properties.relayInterval(),
+            properties.relayStandbyInterval());
+    RelayMeters.bindLeadership(meters, elected);
+    return elected;
   }
 
   @Bean

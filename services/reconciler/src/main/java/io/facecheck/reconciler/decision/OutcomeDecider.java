@@ -31,11 +31,18 @@ public class OutcomeDecider {
   private final VerificationStore store;
   private final Clock clock;
   private final String source;
+  private final DecisionObserver observer;
 
   public OutcomeDecider(VerificationStore store, Clock clock, String source) {
+    this(store, clock, source, DecisionObserver.NONE);
+  }
+
+  public OutcomeDecider(
+      VerificationStore store, Clock clock, String source, DecisionObserver observer) {
     this.store = store;
     this.clock = clock;
     this.source = source;
+    this.observer = observer;
   }
 
   /**
@@ -67,12 +74,18 @@ public class OutcomeDecider {
       Verification v = found.get();
       Decision decision = DecisionTable.decide(v, result);
       Optional<Change> change = changeFor(v, decision, result);
+      if (decision.kind() == Decision.Kind.LATE_RESULT) {
+        observer.lateResult(result.reason());
+      }
       if (change.isEmpty()) {
         return;
       }
+      boolean applied = store.apply(change.get(), source);
+      if (applied && change.get().after().status().isFinal()) {
+        observer.decided(change.get().after().status(), result.reason());
+      }
       // a resumed verification is decided on the next round, as the AWAITING_USER it is again
-      if (store.apply(change.get(), source)
-          && decision.kind() != Decision.Kind.PASS_AFTER_DEAD_LETTER) {
+      if (applied && decision.kind() != Decision.Kind.PASS_AFTER_DEAD_LETTER) {
         return;
       }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -28,13 +29,25 @@ public class OutboxRelay {
   private final KafkaOperations<String, String> kafka;
   private final int batch;
   private final Duration sendTimeout;
+  private final IntConsumer published;
 
   public OutboxRelay(
       Outbox outbox, KafkaOperations<String, String> kafka, int batch, Duration sendTimeout) {
+    this(outbox, kafka, batch, sendTimeout, n -> {});
+  }
+
+  /** {@code published} hears how many events each round marked published (for metrics). */
+  public OutboxRelay(
+      Outbox outbox,
+      KafkaOperations<String, String> kafka,
+      int batch,
+      Duration sendTimeout,
+      IntConsumer published) {
     this.outbox = outbox;
     this.kafka = kafka;
     this.batch = batch;
     this.sendTimeout = sendTimeout;
+    this.published = published;
   }
 
   /**
@@ -51,7 +64,9 @@ public class OutboxRelay {
     for (OutboxEntry entry : entries) {
       sends.add(kafka.send(Topics.RESULTS, entry.messageKey(), entry.payload()));
     }
-    outbox.markPublished(acknowledgedPrefix(entries, sends));
+    List<Long> acknowledged = acknowledgedPrefix(entries, sends);
+    outbox.markPublished(acknowledged);
+    published.accept(acknowledged.size());
     return entries.size();
   }
 
