@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The admin API of DESIGN.md §9, driven over HTTP as the dev stack and other services drive it. */
+/**
+ * The admin API of the simulator's README, driven over HTTP as the dev stack and other services
+ * drive it.
+ */
 class AdminApiIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

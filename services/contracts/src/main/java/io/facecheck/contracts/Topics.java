@@ -1,8 +1,8 @@
 package io.facecheck.contracts;
 
 /**
- * Kafka topic names of DESIGN.md §2, the single place they are spelled. schemas/asyncapi.yaml
- * describes each one; a test keeps the two in step.
+ * Kafka topic names (docs/architecture.md, Topics), the single place they are spelled.
+ * schemas/asyncapi.yaml describes each one; a test keeps the two in step.
  */
 public final class Topics {
 

@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * What every crash scenario must leave behind (DESIGN.md §4.1–4.3): every request a verification,
- * every verification final as its user decided, one certify URL (one certification at Alipay), one
- * final event, a sane timeline, every outbox row published, events in order on
+ * What every crash scenario must leave behind (docs/architecture.md, Guarantees 1–3): every request
+ * a verification, every verification final as its user decided, one certify URL (one certification
+ * at Alipay), one final event, a sane timeline, every outbox row published, events in order on
  * verification-results. Copies of one event id are allowed: the relay is at least once.
  */
 final class CrashChecks {

@@ -31,7 +31,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Kills real service processes with SIGKILL in the middle of a run of {@value #REQUESTS}
- * verifications and starts them again (issue 5, item 7; DESIGN.md §4). One stack for the class:
+ * verifications and starts them again (docs/architecture.md, Guarantees). One stack for the class:
  * Kafka, PostgreSQL (fsync on) and the Alipay simulator stay up in this JVM; worker, reconciler
  * (which runs the outbox relay) and intake are child JVMs. Simulated users finish within about a
  * second of their certification (70 % pass) and come back through intake. Each scenario has its own

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Issue 8, "PostgreSQL pause test": the PostgreSQL server (every one of its processes) is stopped
- * with SIGSTOP for {@link #PAUSE} while users come back from Alipay and new requests arrive on both
+ * The PostgreSQL pause test: the PostgreSQL server (every one of its processes) is stopped with
+ * SIGSTOP for {@link #PAUSE} while users come back from Alipay and new requests arrive on both
  * doors, then resumed with SIGCONT. Every verification must end with the status its user earned at
  * the simulator: none lost, none EXPIRED for lack of a recorded return, one final event each.
  *

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "facecheck-devstack",
     mixinStandardHelpOptions = true,
-    description = "The whole facecheck pipeline on one machine (DESIGN.md §8).",
+    description = "The whole facecheck pipeline on one machine.",
     subcommands = {
       UpCommand.class,
       InfraCommand.class,

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 8, defect 3 (intake side): a return URL fetched again and again (reloads, a replaying
+ * The intake side of a callback flood: a return URL fetched again and again (reloads, a replaying
  * attacker) is published once and redirected every time; forged tokens cost no memory.
  */
 class CallbackReplayIT extends LiveIntake {

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 8, the hostile-input corpus on the HTTP door: strings PostgreSQL or JSON cannot hold,
- * extreme numbers, deep nesting, duplicate keys, odd Unicode, oversized bodies and headers, wrong
- * content types, huge or repeated callback tokens, spoofed headers. Each ends in exactly one clear
- * 4xx naming the field or the problem, and nothing refused is published.
+ * The hostile-input corpus on the HTTP door: strings PostgreSQL or JSON cannot hold, extreme
+ * numbers, deep nesting, duplicate keys, odd Unicode, oversized bodies and headers, wrong content
+ * types, huge or repeated callback tokens, spoofed headers. Each ends in exactly one clear 4xx
+ * naming the field or the problem, and nothing refused is published.
  */
 class HostileInputIT extends LiveIntake {
 

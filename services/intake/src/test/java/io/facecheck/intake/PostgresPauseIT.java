@@ -17,10 +17,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 8, defect 5: intake while its real PostgreSQL is frozen (SIGSTOP, postmaster and backends).
- * Users coming back from Alipay are recorded and sent on; requests are refused fast with 503 and
- * Retry-After (never held for Hikari's 30 s, never a 500); after SIGCONT requests are accepted
- * again.
+ * Intake while its real PostgreSQL is frozen (SIGSTOP, postmaster and backends). Users coming back
+ * from Alipay are recorded and sent on; requests are refused fast with 503 and Retry-After (never
+ * held for Hikari's 30 s, never a 500); after SIGCONT requests are accepted again.
  */
 class PostgresPauseIT extends LiveIntake {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 8, defect 3 (reconciler side): a flood of callbacks for one return costs at most two
+ * The reconciler's side of a callback flood: a flood of callbacks for one return costs at most two
  * queries and two timeline notes, whatever intake lets through.
  */
 class CallbackFloodIT {

@@ -2,8 +2,11 @@ package io.facecheck.reconciler;
 
 import io.facecheck.testinfra.TestPostgres;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -22,6 +25,25 @@ final class DatabaseOutage {
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
             + name
             + "' AND pid <> pg_backend_pid()");
+    awaitNoSessions(db, name);
+  }
+
+  /**
+   * pg_terminate_backend only signals: a session can still answer a statement or two before it
+   * exits, and a test that sends its record at once would then see part of its handling succeed
+   * before the outage. The outage has begun when no session of the database is left.
+   */
+  private static void awaitNoSessions(TestPostgres.Database db, String name) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                count(
+                        db,
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = '"
+                            + name
+                            + "' AND pid <> pg_backend_pid()")
+                    == 0);
   }
 
   static void end(TestPostgres.Database db) {
@@ -29,11 +51,7 @@ final class DatabaseOutage {
   }
 
   private static void run(TestPostgres.Database db, String... statements) {
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setURL(db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1) + "postgres");
-    admin.setUser(db.user());
-    admin.setPassword(db.password());
-    try (Connection c = admin.getConnection();
+    try (Connection c = admin(db).getConnection();
         Statement s = c.createStatement()) {
       for (String statement : statements) {
         s.execute(statement);
@@ -41,6 +59,25 @@ final class DatabaseOutage {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static long count(TestPostgres.Database db, String query) {
+    try (Connection c = admin(db).getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery(query)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static PGSimpleDataSource admin(TestPostgres.Database db) {
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setURL(db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1) + "postgres");
+    admin.setUser(db.user());
+    admin.setPassword(db.password());
+    return admin;
   }
 
   private static String name(TestPostgres.Database db) {

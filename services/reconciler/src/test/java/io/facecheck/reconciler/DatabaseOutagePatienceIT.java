@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 8, defect 6: a record the reconciler cannot handle for longer than it is willing to wait is
- * never skipped: it goes to its dead-letter topic as RETRIES_EXHAUSTED, and a replay of that letter
- * to the topic in its facecheck-original-topic header (what facecheck-ops does) is handled.
+ * A record the reconciler cannot handle for longer than it is willing to wait is never skipped: it
+ * goes to its dead-letter topic as RETRIES_EXHAUSTED, and a replay of that letter to the topic in
+ * its facecheck-original-topic header (what facecheck-ops does) is handled.
  */
 class DatabaseOutagePatienceIT {
 

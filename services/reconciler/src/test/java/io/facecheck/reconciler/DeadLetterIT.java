@@ -29,10 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 8, defects 6 and 13 (reconciler side): nothing the reconciler cannot handle is discarded.
- * Unreadable records and unknown schema versions go to their own dead-letter topic with a reason,
- * at once; a write PostgreSQL refuses goes there as UNSTORABLE; the records after a bad one are not
- * held up; a database outage pauses the partition instead of dead-lettering what it holds.
+ * Nothing the reconciler cannot handle is discarded. Unreadable records and unknown schema versions
+ * go to their own dead-letter topic with a reason, at once; a write PostgreSQL refuses goes there
+ * as UNSTORABLE; the records after a bad one are not held up; a database outage pauses the
+ * partition instead of dead-lettering what it holds.
  */
 class DeadLetterIT {
 

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 8, defects 4 and 7: the final query decides with the time it was sent, so a stale "not
- * passed" never fails a user who passed after it; and final queries nobody answers end, with the
- * verification parked for ops, who can resume it.
+ * The final query decides with the time it was sent, so a stale "not passed" never fails a user who
+ * passed after it; and final queries nobody answers end, with the verification parked for ops, who
+ * can resume it.
  */
 class FinalQueryIT {
 
@@ -143,6 +143,21 @@ class FinalQueryIT {
 
     probe.awaitStatus(v.id(), VerificationStatus.PASSED);
     assertThat(types(v)).containsExactly("verification.certify_url_issued", "verification.passed");
+  }
+
+  @Test
+  void aLateNotPassedAnswerToAFinalQueryExpiresAVerificationParkedForWantOfIt() {
+    // a worker far behind answers after the reconciler stopped waiting: that answer is what ops
+    // would have waited for, so it decides, and nothing is left parked
+    Verification v = parkedAfterTwoUnansweredFinalQueries();
+    VerificationQuery first = probe.queriesOf(v.id()).get(0);
+
+    probe.send(
+        v.id(),
+        VerificationQueryResult.answering(first, QueryOutcome.NOT_PASSED, null, clock.instant()));
+
+    probe.awaitStatus(v.id(), VerificationStatus.EXPIRED);
+    assertThat(types(v)).containsExactly("verification.certify_url_issued", "verification.expired");
   }
 
   @Test

@@ -29,9 +29,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Issue 8, defect 11: relay leadership is fenced. When the leader's lock session dies in the middle
- * of a turn, the old leader can mark nothing published (nor fetch again), the standby takes over,
- * and every verification still has exactly one final event.
+ * Relay leadership is fenced. When the leader's lock session dies in the middle of a turn, the old
+ * leader can mark nothing published (nor fetch again), the standby takes over, and every
+ * verification still has exactly one final event.
  */
 class RelayFencingIT {
 

@@ -73,7 +73,7 @@ public record Verification(
   /**
    * Alipay gave a certify URL; the first ladder query is due at {@code firstQueryAt}, or at once
    * when the user already came back while Alipay was being called (the callback found no query to
-   * make due then, DESIGN §6: a callback triggers a query at once).
+   * make due then, and a callback triggers a query at once: docs/architecture.md, Guarantees).
    */
   public StatusChange markAwaitingUser(String certifyId, String certifyUrl, Instant firstQueryAt) {
     Objects.requireNonNull(certifyId, "certifyId");
@@ -97,7 +97,10 @@ public record Verification(
     return move(PASSED, Causes.QUERY_PASSED, Map.of(), d -> {});
   }
 
-  /** Only after the user returned: before that, passed=F means "not finished yet" (DESIGN §6). */
+  /**
+   * Only after the user returned: before that, passed=F means "not finished yet"
+   * (docs/architecture.md, Ladder and decisions).
+   */
   public StatusChange markFailed(String failReason) {
     if (status == AWAITING_USER && userReturnedAt == null) {
       throw refused("FAILED needs the user's return first; keep waiting or expire");
@@ -112,7 +115,10 @@ public record Verification(
         d -> d.failure = new Failure(Failure.VERIFICATION_FAILED, null, message));
   }
 
-  /** Only after a query issued at or after expires_at: there is always a final query (§4.6). */
+  /**
+   * Only after a query issued at or after expires_at: there is always a final query
+   * (docs/architecture.md, Guarantees).
+   */
   public StatusChange markExpired() {
     if (status == AWAITING_USER
         && (lastQueryAt == null || expiresAt == null || lastQueryAt.isBefore(expiresAt))) {
@@ -214,9 +220,9 @@ public record Verification(
 
   /**
    * The user's browser came back (the first return counts). While waiting for the user, a query
-   * becomes due at once: callbacks are hints, the query is the truth (DESIGN §4.5). Before that
-   * (the initialize call still in flight) the return is kept, and {@link #markAwaitingUser} makes
-   * the first query due at once.
+   * becomes due at once: callbacks are hints, the query is the truth (docs/architecture.md,
+   * Guarantees). Before that (the initialize call still in flight) the return is kept, and {@link
+   * #markAwaitingUser} makes the first query due at once.
    */
   public FieldChange recordUserReturned(Instant at) {
     Objects.requireNonNull(at, "at");

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a verification stands. The transition table of DESIGN.md §3 is written down once, here, as
- * data; the README's status diagram is rendered from it by a test.
+ * Where a verification stands. The transition table (docs/architecture.md, Status model) is written
+ * down once, here, as data; the README's status diagram is rendered from it by a test.
  */
 public enum VerificationStatus {
   RECEIVED,

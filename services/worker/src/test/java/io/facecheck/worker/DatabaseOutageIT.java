@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.system.CapturedOutput;
 
 /**
- * Defect 1, the transient side: PostgreSQL failing one record's insert with a connection error
- * (SQLState 08006, raised by a trigger while a switch is on) pauses and retries that record for as
- * long as it lasts, never dead-letters it, and never redoes its finished neighbours (the dead
- * letter of an unparseable neighbour is published once, however often the failing record is tried
- * again).
+ * The transient side of a poison record: PostgreSQL failing one record's insert with a connection
+ * error (SQLState 08006, raised by a trigger while a switch is on) pauses and retries that record
+ * for as long as it lasts, never dead-letters it, and never redoes its finished neighbours (the
+ * dead letter of an unparseable neighbour is published once, however often the failing record is
+ * tried again).
  */
 class DatabaseOutageIT extends LiveWorker {
 

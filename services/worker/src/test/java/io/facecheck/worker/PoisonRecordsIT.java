@@ -24,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 
 /**
- * Defect 1: a record that fails the same way every time is dead-lettered with its reason, and the
- * records behind it on its partition (same key, so same partition and order) complete; finished
- * neighbours are not redone (Alipay is called once per valid request).
+ * A record that fails the same way every time is dead-lettered with its reason, and the records
+ * behind it on its partition (same key, so same partition and order) complete; finished neighbours
+ * are not redone (Alipay is called once per valid request).
  */
 class PoisonRecordsIT extends LiveWorker {
 

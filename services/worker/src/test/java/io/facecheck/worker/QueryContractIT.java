@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The query side of the contract: an unknown schema_version is dead-lettered, never read as v1
- * (defect 13), and queried_at is when the query was sent, not when the answer came (defect 4).
+ * The query side of the contract: an unknown schema_version is dead-lettered, never read as v1 (nor
+ * answered as one), and queried_at is when the query was sent, not when the answer came.
  */
 class QueryContractIT extends LiveWorker {
 

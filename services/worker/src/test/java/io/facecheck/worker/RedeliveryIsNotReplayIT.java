@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 
 /**
- * Defect 9: only a replay ops asked for in PostgreSQL resumes a DEAD_LETTERED verification (not a
- * redelivery, not a resend with spoofed facecheck-* headers), and a verification reached past its
- * expires_at before it started ends EXPIRED instead of being initialized.
+ * Only a replay ops asked for in PostgreSQL resumes a DEAD_LETTERED verification (not a redelivery,
+ * not a resend with spoofed facecheck-* headers), and a verification reached past its expires_at
+ * before it started ends EXPIRED instead of being initialized.
  */
 class RedeliveryIsNotReplayIT extends LiveWorker {
 

@@ -31,11 +31,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Defect 10: Alipay slow (5 s a call) but not failing, so the breaker stays closed, and more
- * records in a batch than the pool finishes within max.poll.interval.ms (15 records, 3 at a time:
- * 25 s of work for a 20 s interval). The batch time budget (4 s) hands back what has not started,
- * so no batch outlives the interval: no partition is revoked, and every request costs exactly one
- * initialize call.
+ * Alipay slow (5 s a call) but not failing, so the breaker stays closed, and more records in a
+ * batch than the pool finishes within max.poll.interval.ms (15 records, 3 at a time: 25 s of work
+ * for a 20 s interval). The batch time budget (4 s) hands back what has not started, so no batch
+ * outlives the interval: no partition is revoked, and every request costs exactly one initialize
+ * call.
  */
 @SpringBootTest(
     classes = WorkerApplication.class,

@@ -1,5 +1,5 @@
 /**
- * The admin API under /sim (DESIGN.md §9): apps, the Alipay public key, completion, scenario,
- * stats.
+ * The admin API under /sim (the simulator's README, Endpoints): apps, the Alipay public key,
+ * completion, scenario, stats.
  */
 package io.facecheck.simulator.admin;

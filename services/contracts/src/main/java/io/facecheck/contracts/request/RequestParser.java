@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RequestParser {
 
-  /** DESIGN.md §2: at most 64 KiB. */
+  /** The request contract (schemas/asyncapi.yaml): at most 64 KiB. */
   public static final int MAX_BYTES = 64 * 1024;
 
   static final String CERT_NO_FIELD = "/identity/cert_no";

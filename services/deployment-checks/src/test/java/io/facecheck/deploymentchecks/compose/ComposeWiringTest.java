@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What issue 11 found wrong in docker-compose.yml stays fixed: health checks and start order,
- * one-shot inits, Kafka's log on its volume, least-privilege database users, secrets per service
- * and none in the file, the certify page reachable from the host, ops runnable.
+ * The wiring docker-compose.yml must keep: health checks and start order, one-shot inits, Kafka's
+ * log on its volume, least-privilege database users, secrets per service and none in the file, the
+ * certify page reachable from the host, ops runnable.
  */
 class ComposeWiringTest {
 

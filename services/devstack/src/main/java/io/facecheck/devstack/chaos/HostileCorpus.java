@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Records an adversarial producer sends (issue 8's corpus, both doors): bytes that are not JSON or
+ * Records an adversarial producer sends (on both doors, Kafka and HTTP): bytes that are not JSON or
  * not UTF-8, JSON that is not an object, strings PostgreSQL cannot hold, deep nesting, duplicate
  * keys, extreme numbers, a null key, a tombstone, spoofed {@code facecheck-*} headers, oversized
  * headers, a record over 64 KiB and one near the broker's 1 MiB limit (its dead-letter copy plus

@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The pipeline's topics (DESIGN.md §2) as deploy/topics.yaml sets them, created up front on the dev
- * stack's single broker, every one with the same partition count.
+ * The pipeline's topics (docs/architecture.md, Topics) as deploy/topics.yaml sets them, created up
+ * front on the dev stack's single broker, every one with the same partition count.
  */
 public final class DevTopics {
 

@@ -49,7 +49,7 @@ public record StackSettings(
     extraProperties = Map.copyOf(extraProperties);
   }
 
-  /** DESIGN.md §8's ports, the directory .devstack, a well-behaved simulator. */
+  /** The README's default ports, the directory .devstack, a well-behaved simulator. */
   public static StackSettings defaults() {
     return new StackSettings(
         9092,

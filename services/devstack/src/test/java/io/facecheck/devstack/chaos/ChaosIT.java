@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos run at a small size (issue 12, item 4): 300 verifications, one fault of each kind,
- * every guarantee checked on what the run left behind. Services run as child JVMs from this test's
- * classpath with the devstack's own wiring. The verdict is written to {@code
+ * The devstack's chaos run at a small size, in every verify: 300 verifications, one fault of each
+ * kind, every guarantee checked on what the run left behind. Services run as child JVMs from this
+ * test's classpath with the devstack's own wiring. The verdict is written to {@code
  * target/chaos-it/verdict.json}, the services' logs to {@code target/chaos-it/logs}.
  */
 class ChaosIT {

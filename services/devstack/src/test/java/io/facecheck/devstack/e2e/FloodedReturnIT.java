@@ -29,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 8, defect 3, end to end: a browser (or an attacker holding one valid return URL) GETs it a
+ * A callback flood end to end: a browser (or an attacker holding one valid return URL) GETs it a
  * thousand times while the user's verification waits for its answer. Every GET lands on the
  * business return_url, and the whole flood costs at most two Alipay queries, counted by the
  * simulator. The ladder's first step is 10 minutes away, so only the return can cause a query.

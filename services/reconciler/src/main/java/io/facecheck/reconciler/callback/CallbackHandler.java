@@ -26,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A user came back (DESIGN.md §4.5: a hint, the query is the truth): records the first return,
- * starts a query and sends it at once, then puts the verification back on its ladder. Repeats of
- * the return cost nothing beyond one bounded re-query ({@link RepeatedReturns}). Each step is its
- * own compare-and-set, so a crash anywhere leaves a query due: the return makes one due
+ * A user came back (a hint, the query is the truth: docs/architecture.md, Guarantees): records the
+ * first return, starts a query and sends it at once, then puts the verification back on its ladder.
+ * Repeats of the return cost nothing beyond one bounded re-query ({@link RepeatedReturns}). Each
+ * step is its own compare-and-set, so a crash anywhere leaves a query due: the return makes one due
  * immediately, and a started query that never went out is due again when its lease runs out.
  */
 public class CallbackHandler {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code facecheck.reconciler.*}, with their defaults in one place.
  *
- * @param ladder query offsets after AWAITING_USER (DESIGN.md §6); a final query follows at expiry
+ * @param ladder query offsets after AWAITING_USER; a final query follows at expiry
+ *     (docs/architecture.md, Ladder and decisions)
  * @param finalRetry how long after an unanswered final query it is sent again
  * @param ladderInterval pause between two scans for due queries
  * @param ladderBatch at most this many verifications claimed per scan

@@ -29,6 +29,13 @@ public record Decision(Kind kind, String failCode) {
      * queries went unanswered): the truth resumes it, then it passes.
      */
     PASS_AFTER_DEAD_LETTER,
+    /**
+     * The answer the reconciler stopped waiting for came after all: a verification parked because
+     * its final queries went unanswered (FINAL_QUERY_UNANSWERED) got a decisive answer (a final
+     * query's, or one asked after the user's return). It resumes, then is decided as the
+     * AWAITING_USER it is again; ops have nothing left to do.
+     */
+    DECIDE_AFTER_UNANSWERED,
     /** The verification is already final: note it in the timeline, change nothing. */
     LATE_RESULT,
     /** The verification is not waiting for its user (not started, or parked): note it only. */

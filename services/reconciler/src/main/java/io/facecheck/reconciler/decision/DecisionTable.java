@@ -7,6 +7,7 @@ import io.facecheck.contracts.query.QueryOutcome;
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQueryResult;
 import io.facecheck.reconciler.decision.Decision.Kind;
+import io.facecheck.reconciler.ladder.FinalQueryLimit;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import java.time.Instant;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns Alipay's answer into an outcome (DESIGN.md §6). The table is data, {@link #ROWS}, read top
- * to bottom; every input matches exactly one row (tested). Pure: no clock, no database; the caller
- * applies the decision by compare-and-set and asks again if it lost the race.
+ * Turns Alipay's answer into an outcome (docs/architecture.md, Ladder and decisions). The table is
+ * data, {@link #ROWS}, read top to bottom; every input matches exactly one row (tested). Pure: no
+ * clock, no database; the caller applies the decision by compare-and-set and asks again if it lost
+ * the race.
  *
  * <p>"Asked after the return": the query was sent ({@code queried_at}, stamped by the worker when
  * it sent the query) at or after {@code user_returned_at}, or it is a CALLBACK query, which only a
@@ -26,8 +28,8 @@ import java.util.Set;
  * it asks again at once (REQUERY), and only a final answer with no return at all expires.
  *
  * <p>NOT_FOUND fails only once the user has returned: the status machine allows FAILED only after a
- * return (DESIGN.md §6), so before it an unknown certification waits for the final query like any
- * unfinished one and ends EXPIRED.
+ * return (docs/architecture.md, Status model), so before it an unknown certification waits for the
+ * final query like any unfinished one and ends EXPIRED.
  */
 public final class DecisionTable {
 
@@ -44,6 +46,11 @@ public final class DecisionTable {
     AWAITING_USER,
     /** DEAD_LETTERED after it left AWAITING_USER: Alipay knows its certification. */
     PARKED_WHILE_AWAITING_USER,
+    /**
+     * PARKED_WHILE_AWAITING_USER because its final queries went unanswered (FinalQueryLimit): what
+     * ops would wait for is an answer, so a decisive one decides it.
+     */
+    PARKED_UNANSWERED,
     /** RECEIVED, INITIALIZING, or DEAD_LETTERED before its certify URL. */
     NOT_WAITING;
 
@@ -51,7 +58,9 @@ public final class DecisionTable {
       if (v.status() == VerificationStatus.DEAD_LETTERED
           && v.deadLetter() != null
           && v.deadLetter().left() == VerificationStatus.AWAITING_USER) {
-        return PARKED_WHILE_AWAITING_USER;
+        return FinalQueryLimit.REASON.equals(v.deadLetter().reason())
+            ? PARKED_UNANSWERED
+            : PARKED_WHILE_AWAITING_USER;
       }
       return of(v.status());
     }
@@ -120,6 +129,30 @@ public final class DecisionTable {
               EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
               ANY_TIMING,
               ANY_QUERY,
+              Kind.NOT_AWAITING),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(PASSED),
+              ANY_TIMING,
+              ANY_QUERY,
+              Kind.PASS_AFTER_DEAD_LETTER),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
+              ANY_TIMING,
+              FINAL,
+              Kind.DECIDE_AFTER_UNANSWERED),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
+              EnumSet.of(Timing.ASKED_AFTER_RETURN),
+              NOT_FINAL,
+              Kind.DECIDE_AFTER_UNANSWERED),
+          row(
+              Standing.PARKED_UNANSWERED,
+              EnumSet.of(QueryOutcome.NOT_PASSED, NOT_FOUND),
+              EnumSet.of(Timing.NOT_RETURNED, Timing.ASKED_BEFORE_RETURN),
+              NOT_FINAL,
               Kind.NOT_AWAITING),
           row(Standing.AWAITING_USER, EnumSet.of(PASSED), ANY_TIMING, ANY_QUERY, Kind.PASS),
           row(Standing.AWAITING_USER, EnumSet.of(NOT_FOUND), RETURNED, ANY_QUERY, Kind.FAIL),

@@ -85,7 +85,7 @@ public class OutcomeDecider {
         observer.decided(change.get().after().status(), result.reason());
       }
       // a resumed verification is decided on the next round, as the AWAITING_USER it is again
-      if (applied && decision.kind() != Decision.Kind.PASS_AFTER_DEAD_LETTER) {
+      if (applied && !resumes(decision)) {
         return;
       }
     }
@@ -102,7 +102,8 @@ public class OutcomeDecider {
         case FAIL -> Optional.of(v.markFailed(decision.failCode()));
         case EXPIRE -> Optional.of(v.markExpired());
         case REQUERY -> queryNow(v);
-        case PASS_AFTER_DEAD_LETTER -> Optional.of(v.resumeFromDeadLetter(clock.instant()));
+        case PASS_AFTER_DEAD_LETTER, DECIDE_AFTER_UNANSWERED ->
+            Optional.of(v.resumeFromDeadLetter(clock.instant()));
         case KEEP_WAITING -> Optional.empty();
         case LATE_RESULT -> note(v, Causes.LATE_RESULT, result);
         case NOT_AWAITING -> note(v, RESULT_NOT_AWAITED, result);
@@ -112,6 +113,11 @@ public class OutcomeDecider {
       log.warn("query result {}: {}", result.queryId(), refused.getMessage());
       return Optional.empty();
     }
+  }
+
+  private static boolean resumes(Decision decision) {
+    return decision.kind() == Decision.Kind.PASS_AFTER_DEAD_LETTER
+        || decision.kind() == Decision.Kind.DECIDE_AFTER_UNANSWERED;
   }
 
   /** Makes a query due now, unless one is due already (the ladder sends it either way). */

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The query ladder of DESIGN.md §6: queries at fixed offsets after AWAITING_USER (default +1 min,
- * +3 min, +10 min), then a final one at expires_at. Steps are offsets from the verification's start
- * of waiting, not from the previous query, so a reconciler that was down for a while does not fire
- * every missed step in a row: it picks up at the next step still ahead.
+ * The query ladder (docs/architecture.md, Ladder and decisions): queries at fixed offsets after
+ * AWAITING_USER (default +1 min, +3 min, +10 min), then a final one at expires_at. Steps are
+ * offsets from the verification's start of waiting, not from the previous query, so a reconciler
+ * that was down for a while does not fire every missed step in a row: it picks up at the next step
+ * still ahead.
  *
  * @param steps offsets after AWAITING_USER, ascending
  * @param finalRetry how long after a final query without a decisive answer it is sent again

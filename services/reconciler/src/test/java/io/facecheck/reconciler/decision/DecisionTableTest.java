@@ -12,10 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facecheck.contracts.query.QueryOutcome;
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQueryResult;
+import io.facecheck.reconciler.WaitingVerifications;
 import io.facecheck.reconciler.decision.Decision.Kind;
 import io.facecheck.reconciler.decision.DecisionTable.Row;
 import io.facecheck.reconciler.decision.DecisionTable.Standing;
 import io.facecheck.reconciler.decision.DecisionTable.Timing;
+import io.facecheck.reconciler.ladder.FinalQueryLimit;
+import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import java.time.Instant;
 import java.util.UUID;
@@ -189,6 +192,36 @@ class DecisionTableTest {
                 RETURNED,
                 result(reason, NOT_PASSED, "X", RETURNED)))
         .isEqualTo(Decision.of(Kind.NOT_AWAITING));
+  }
+
+  @Test
+  void decidesAVerificationParkedForUnansweredFinalQueriesWhenAnAnswerComesAfterAll() {
+    Standing parked = Standing.PARKED_UNANSWERED;
+    // a final query's answer, or one asked after the return: decisive, so it resumes and decides
+    assertThat(DecisionTable.decide(parked, null, result(FINAL, NOT_PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.DECIDE_AFTER_UNANSWERED));
+    assertThat(DecisionTable.decide(parked, null, result(FINAL, NOT_FOUND, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.DECIDE_AFTER_UNANSWERED));
+    assertThat(
+            DecisionTable.decide(
+                parked, RETURNED, result(CALLBACK, NOT_PASSED, "X", RETURNED.plusSeconds(1))))
+        .isEqualTo(Decision.of(Kind.DECIDE_AFTER_UNANSWERED));
+    assertThat(DecisionTable.decide(parked, null, result(LADDER, PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.PASS_AFTER_DEAD_LETTER));
+    // a ladder step's "not passed" before any return decides nothing
+    assertThat(DecisionTable.decide(parked, null, result(LADDER, NOT_PASSED, null, RETURNED)))
+        .isEqualTo(Decision.of(Kind.NOT_AWAITING));
+  }
+
+  @Test
+  void onlyTheUnansweredFinalQueriesReasonMakesAParkedVerificationDecidable() {
+    assertThat(Standing.of(parked(FinalQueryLimit.REASON))).isEqualTo(Standing.PARKED_UNANSWERED);
+    assertThat(Standing.of(parked("PROVIDER_CONFIG")))
+        .isEqualTo(Standing.PARKED_WHILE_AWAITING_USER);
+  }
+
+  private static Verification parked(String reason) {
+    return WaitingVerifications.justIssued().build().markDeadLettered(reason).after();
   }
 
   private static Decision decide(

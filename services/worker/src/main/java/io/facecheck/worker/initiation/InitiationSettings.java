@@ -19,7 +19,8 @@ public record InitiationSettings(Duration firstQueryDelay, Duration callbackGrac
 
   /**
    * When the first query is due after the certify URL was issued at {@code issuedAt}: the first
-   * ladder step, but never after {@code expiresAt}, where the final query is due (DESIGN §6).
+   * ladder step, but never after {@code expiresAt}, where the final query is due
+   * (docs/architecture.md, Ladder and decisions).
    */
   public Instant firstQueryAt(Instant issuedAt, Instant expiresAt) {
     Instant firstStep = issuedAt.plus(firstQueryDelay);

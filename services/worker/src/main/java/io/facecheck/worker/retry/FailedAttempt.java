@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param attempts Alipay attempts made by this delivery (0 when the breaker refused the call)
  * @param firstFailureAt when this delivery's first attempt failed, or null
  * @param lastFailureAt when this delivery's last attempt failed, or null
- * @param deadline no retry is scheduled after this (the verification's expires_at), or null
+ * @param deadline no retry is due after this (the verification's expires_at), or null
  * @param message what went wrong, PII already masked
  */
 public record FailedAttempt(

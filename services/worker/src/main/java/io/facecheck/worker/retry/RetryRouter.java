@@ -8,10 +8,14 @@ import java.time.Instant;
 
 /**
  * Decides where a record goes after its in-process attempts: the next retry topic of the {@link
- * RetrySchedule}, unless the hops are spent or the retry would come after the deadline (the
- * verification's expires_at), when it is dead-lettered {@code RETRIES_EXHAUSTED}. During an outage
- * ({@link #unavailable}) the record is parked on its current retry topic until the circuit breaker
- * lets calls through again, spending no hop.
+ * RetrySchedule}, unless the hops are spent, when it is dead-lettered {@code RETRIES_EXHAUSTED}.
+ * During an outage ({@link #unavailable}) the record is parked on its current retry topic until the
+ * circuit breaker lets calls through again, spending no hop.
+ *
+ * <p>No retry is due after the deadline (the verification's expires_at): one that would be is due
+ * at the deadline instead, where the initiation finds the verification expired before it started
+ * and ends it EXPIRED, a final status its caller hears about. Dead-lettering it would only park it
+ * for ops, whose replay past expires_at ends the same way.
  */
 public final class RetryRouter {
 
@@ -39,16 +43,7 @@ public final class RetryRouter {
           DeadLetterReason.RETRIES_EXHAUSTED,
           failed.message() + " (still failing after " + schedule.hops() + " retry hops)");
     }
-    Instant due = now.plus(schedule.delay(hop));
-    if (failed.deadline() != null && due.isAfter(failed.deadline())) {
-      return giveUp(
-          failed,
-          DeadLetterReason.RETRIES_EXHAUSTED,
-          failed.message()
-              + " (the next retry would come after expires_at "
-              + failed.deadline()
-              + ")");
-    }
+    Instant due = notAfterDeadline(now.plus(schedule.delay(hop)), failed.deadline(), now);
     return retry(failed, history, schedule.topic(failed.retryPrefix(), hop), hop, due);
   }
 
@@ -57,12 +52,7 @@ public final class RetryRouter {
     RetryHistory history = RetryHistory.of(failed.record());
     Instant now = clock.instant();
     Instant due = retryAfter == null || retryAfter.isBefore(now) ? now : retryAfter;
-    if (failed.deadline() != null && due.isAfter(failed.deadline())) {
-      return giveUp(
-          failed,
-          DeadLetterReason.RETRIES_EXHAUSTED,
-          failed.message() + " (Alipay unavailable past expires_at " + failed.deadline() + ")");
-    }
+    due = notAfterDeadline(due, failed.deadline(), now);
     int hop = history.hop();
     return retry(failed, history, schedule.topic(failed.retryPrefix(), Math.max(1, hop)), hop, due);
   }
@@ -98,6 +88,14 @@ public final class RetryRouter {
             due,
             failed.message());
     return new Routing(Routing.Decision.RETRY_SCHEDULED, null, retries.publish(record));
+  }
+
+  /** {@code due}, or the deadline when that comes first (never before {@code now}). */
+  private static Instant notAfterDeadline(Instant due, Instant deadline, Instant now) {
+    if (deadline == null || !due.isAfter(deadline)) {
+      return due;
+    }
+    return deadline.isAfter(now) ? deadline : now;
   }
 
   private static Instant firstFailure(FailedAttempt failed, RetryHistory history, Instant now) {

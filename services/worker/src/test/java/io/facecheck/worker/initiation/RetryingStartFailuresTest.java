@@ -31,7 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Defect 2: a copy that lost the compare-and-set never overrides what another copy did. */
+/** A copy of a record that lost the compare-and-set never overrides what another copy did. */
 class RetryingStartFailuresTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");

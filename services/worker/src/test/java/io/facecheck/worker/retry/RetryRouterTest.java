@@ -87,13 +87,21 @@ class RetryRouterTest {
   }
 
   @Test
-  void neverSchedulesARetryPastTheDeadline() {
-    Routing routing = router.transientFailure(failed(fresh(), 3, NOW.plusSeconds(4)));
+  void aRetryThatWouldComeAfterTheDeadlineIsDueAtTheDeadline() {
+    Instant deadline = NOW.plusSeconds(4);
+    Routing routing = router.transientFailure(failed(fresh(), 3, deadline));
 
-    assertThat(routing.deadLettered()).isTrue();
-    assertThat(retried).isEmpty();
-    assertThat(deadLettered.get(0).reason()).isEqualTo("RETRIES_EXHAUSTED");
-    assertThat(deadLettered.get(0).message()).contains("expires_at");
+    // delivered at expires_at, the initiation ends the verification EXPIRED: nothing parked
+    assertThat(routing.deadLettered()).isFalse();
+    assertThat(deadLettered).isEmpty();
+    assertThat(retried).singleElement().satisfies(r -> assertThat(r.dueAt()).isEqualTo(deadline));
+  }
+
+  @Test
+  void aRetryPastAnAlreadyPassedDeadlineIsDueAtOnce() {
+    router.transientFailure(failed(fresh(), 3, NOW.minusSeconds(1)));
+
+    assertThat(retried).singleElement().satisfies(r -> assertThat(r.dueAt()).isEqualTo(NOW));
   }
 
   @Test
@@ -112,11 +120,13 @@ class RetryRouterTest {
   }
 
   @Test
-  void anOutageOutlastingTheDeadlineGivesUp() {
-    Routing routing =
-        router.unavailable(failed(fresh(), 0, NOW.plusSeconds(3)), NOW.plusSeconds(7));
-    assertThat(routing.deadLettered()).isTrue();
-    assertThat(deadLettered.get(0).reason()).isEqualTo("RETRIES_EXHAUSTED");
+  void anOutageOutlastingTheDeadlineParksTheRecordUntilTheDeadline() {
+    Instant deadline = NOW.plusSeconds(3);
+    Routing routing = router.unavailable(failed(fresh(), 0, deadline), NOW.plusSeconds(7));
+
+    assertThat(routing.deadLettered()).isFalse();
+    assertThat(deadLettered).isEmpty();
+    assertThat(retried).singleElement().satisfies(r -> assertThat(r.dueAt()).isEqualTo(deadline));
   }
 
   @Test

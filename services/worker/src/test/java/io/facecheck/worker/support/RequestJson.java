@@ -9,11 +9,21 @@ public final class RequestJson {
 
   public static byte[] request(
       String clientId, String requestId, String certName, String certNo, String app) {
+    return request(clientId, requestId, certName, certNo, app, 900);
+  }
+
+  public static byte[] request(
+      String clientId,
+      String requestId,
+      String certName,
+      String certNo,
+      String app,
+      int ttlSeconds) {
     return ("{\"schema_version\":1,\"request_id\":\"%s\",\"client_id\":\"%s\",\"biz_code\":\"FACE\","
             + "\"identity\":{\"cert_type\":\"IDENTITY_CARD\",\"cert_name\":\"%s\",\"cert_no\":\"%s\"},"
-            + "\"return_url\":\"https://loan.example/kyc/done\",\"ttl_seconds\":900,"
+            + "\"return_url\":\"https://loan.example/kyc/done\",\"ttl_seconds\":%d,"
             + "\"metadata\":{\"order\":\"42\"},\"app\":\"%s\"}")
-        .formatted(requestId, clientId, certName, certNo, app)
+        .formatted(requestId, clientId, certName, certNo, ttlSeconds, app)
         .getBytes(UTF_8);
   }
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The chaos run's figures. The guarantees (DESIGN.md §4) hold when every request is final and lost,
- * duplicate finals, second certify URLs, wrong finals, PII hits and unaccounted hostile records are
- * all 0.
+ * The chaos run's figures. The guarantees (docs/architecture.md, Guarantees) hold when every
+ * request is final and lost, duplicate finals, second certify URLs, wrong finals, PII hits and
+ * unaccounted hostile records are all 0.
  *
  * @param requests valid requests acknowledged (Kafka ack, or intake's 202/200)
  * @param unacknowledged valid requests the run could not get acknowledged (not in {@code requests})

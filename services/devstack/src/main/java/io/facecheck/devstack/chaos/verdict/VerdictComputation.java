@@ -105,7 +105,8 @@ final class VerdictComputation {
   /**
    * The finals a user's action allows. A user who failed ends FAILED once intake accepted the
    * return; if intake was down at that moment the return is lost and the query alone cannot tell
-   * "failed" from "not yet" (DESIGN.md §6): EXPIRED is then right too.
+   * "failed" from "not yet" (docs/architecture.md, Ladder and decisions): EXPIRED is then right
+   * too.
    */
   private static Set<String> expected(String user, boolean returned) {
     return switch (user) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The verdict as a table for people and as JSON (DESIGN.md §8's field names) for machines. */
+/** The verdict as a table for people and as JSON (the README's field names) for machines. */
 public final class VerdictReport {
 
   private VerdictReport() {}
