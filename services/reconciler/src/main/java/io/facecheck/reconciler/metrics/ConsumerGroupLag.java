@@ -56,8 +56,9 @@ public final class ConsumerGroupLag implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timer.scheduleWithFixedDelay(
-        this::refresh, 0, Math.max(1, every.toMillis()), TimeUnit.MILLISECONDS);
+    // the first read waits a turn: the service's own consumers join their group first
+    long millis = Math.max(1, every.toMillis());
+    timer.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   private void refresh() {
