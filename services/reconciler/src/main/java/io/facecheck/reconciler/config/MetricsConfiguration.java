@@ -11,10 +11,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Meters read on a timer rather than counted in a use case (those are wired in {@link
  * ReconcilerConfiguration} and {@link RelayConfiguration}): ladder and outbox backlogs. Boot binds
- * the Kafka client metrics itself (the reconciler's factories are Boot's own), its consumers' own
- * lag included. No admin-API lag reader here: while one ran, the reconciler's ITs saw a consumer of
- * the same group fetch nothing for 30 s after joining (in three full runs of four; the run without
- * it passed). docs/metrics.md lists every series.
+ * the Kafka client metrics itself (the reconciler's factories are Boot's own); the worker's
+ * admin-API lag reader is not repeated here: one group, whose lag its own consumers report.
+ * docs/metrics.md lists every series.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
