@@ -1,7 +1,7 @@
 // Validates Kubernetes objects against the schemas of their kind: the Kubernetes API (package
-// kubernetes-models) and the CRDs of Strimzi, CloudNativePG and KEDA (@kubernetes-models/*), each
-// an ajv validator compiled from the official OpenAPI schema. Reads a JSON array of objects on
-// stdin; prints one JSON line per object: {"kind", "name", "errors": [...]}. An object whose
+// kubernetes-models) and the CRDs of Strimzi, CloudNativePG, KEDA and the Prometheus Operator
+// (@kubernetes-models/*), each an ajv validator compiled from the official OpenAPI schema. Reads a
+// JSON array of objects on stdin; prints one JSON line per object: {"kind", "name", "errors": [...]}. An object whose
 // apiVersion and kind have no schema here is an error too: nothing passes unchecked.
 import { readFileSync } from "node:fs";
 
@@ -9,6 +9,7 @@ const packages = {
   "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io",
   "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io",
   "keda.sh": "@kubernetes-models/keda/keda.sh",
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator/monitoring.coreos.com",
 };
 
 function modulePath(apiVersion, kind) {

@@ -24,6 +24,9 @@ final class Banner {
           reconciler         http://localhost:%d/actuator/health (%d instance(s))
           demo client        %s, bearer token %s
 
+        Metrics (Prometheus text format; docs/metrics.md lists every series):
+        %s
+
         Try:
           curl -i -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
             %s/v1/verifications -d '{"schema_version":1,"request_id":"try-1","client_id":"%s",\
@@ -40,9 +43,25 @@ final class Banner {
             s.reconcilers(),
             secrets.clientId(),
             secrets.clientToken(),
+            metrics(s),
             secrets.clientToken(),
             stack.intakeUrl(),
             secrets.clientId());
+  }
+
+  /** Where each service's /actuator/prometheus is, one line per service instance. */
+  static String metrics(StackSettings s) {
+    StringBuilder lines = new StringBuilder();
+    line(lines, "intake", s.intakePort());
+    line(lines, "worker", s.workerPort());
+    for (int i = 0; i < s.reconcilers(); i++) {
+      line(lines, "reconciler " + (i + 1), s.reconcilerPort(i));
+    }
+    return lines.toString().stripTrailing();
+  }
+
+  private static void line(StringBuilder lines, String service, int port) {
+    lines.append("  %-18s http://localhost:%d/actuator/prometheus%n".formatted(service, port));
   }
 
   static String infra(Stack stack, Path envFile, String exports) {

@@ -1,6 +1,7 @@
 package io.facecheck.devstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.query.QueryReason;
@@ -9,18 +10,23 @@ import io.facecheck.contracts.result.ResultType;
 import io.facecheck.contracts.result.VerificationResult;
 import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
 import io.facecheck.devstack.stack.AlipaySetup;
+import io.facecheck.devstack.stack.StackSettings;
+import io.facecheck.testinfra.MetricsCatalog;
 import io.facecheck.testinfra.TopicDump;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,6 +219,60 @@ class EndToEndIT {
     long finals =
         outcome.results.stream().filter(r -> PipelineRun.parse(r.value()).isFinal()).count();
     assertThat(finals).isEqualTo(outcome.run.requests.size());
+  }
+
+  @Test
+  void everyDocumentedSeriesIsOnEachServicesPrometheusEndpoint() {
+    List<MetricsCatalog.Series> documented = MetricsCatalog.read();
+    StackSettings settings = outcome.stack.settings();
+    Map<String, List<Integer>> ports = new LinkedHashMap<>();
+    ports.put("intake", List.of(settings.intakePort()));
+    ports.put("worker", List.of(settings.workerPort()));
+    ports.put(
+        "reconciler",
+        IntStream.range(0, settings.reconcilers()).mapToObj(settings::reconcilerPort).toList());
+    // some series are read on a timer (lag, backlogs: every 15 s): wait for them, not for a time
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () ->
+                ports.forEach(
+                    (service, servicePorts) -> {
+                      for (int port : servicePorts) {
+                        PrometheusScrape scrape = PrometheusScrape.of(service + "-" + port, port);
+                        List<String> expected =
+                            documented.stream()
+                                .filter(series -> series.services().contains(service))
+                                .map(MetricsCatalog.Series::scrapedName)
+                                .toList();
+                        assertThat(scrape.seriesNames())
+                            .as("series of docs/metrics.md on %s (%s)", service, port)
+                            .containsAll(expected);
+                      }
+                    }));
+  }
+
+  @Test
+  void noVerificationIdRequestIdOrPiiInAnyScrape() {
+    StackSettings settings = outcome.stack.settings();
+    String all =
+        PrometheusScrape.of("intake", settings.intakePort()).text()
+            + PrometheusScrape.of("worker", settings.workerPort()).text()
+            + PrometheusScrape.of("reconciler", settings.reconcilerPort(0)).text();
+    outcome
+        .run
+        .requests
+        .keySet()
+        .forEach(requestId -> assertThat(all).doesNotContain("\"" + requestId + "\""));
+    outcome
+        .eventsByRequest()
+        .values()
+        .forEach(
+            events -> assertThat(all).doesNotContain(events.get(0).verificationId().toString()));
+    for (FakeIdentity person : outcome.run.identities) {
+      assertThat(all).doesNotContain(person.certNo()).doesNotContain(person.certName());
+    }
   }
 
   @Test

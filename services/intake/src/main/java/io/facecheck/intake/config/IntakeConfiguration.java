@@ -12,9 +12,11 @@ import io.facecheck.intake.kafka.AcknowledgedSender;
 import io.facecheck.intake.lookup.FailingFastLookup;
 import io.facecheck.intake.lookup.VerificationLookup;
 import io.facecheck.intake.lookup.jdbc.StoreLookup;
+import io.facecheck.intake.metrics.IntakeMetrics;
 import io.facecheck.intake.request.RequestIntake;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class IntakeConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
+
+  @Bean
+  IntakeMetrics intakeMetrics(MeterRegistry meters) {
+    return new IntakeMetrics(meters);
+  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -1,6 +1,7 @@
 package io.facecheck.intake.config;
 
 import io.facecheck.intake.kafka.AcknowledgedSender;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -22,7 +24,7 @@ public class KafkaProducerConfiguration {
 
   @Bean
   ProducerFactory<String, byte[]> intakeProducerFactory(
-      KafkaProperties kafka, IntakeProperties intake) {
+      KafkaProperties kafka, IntakeProperties intake, MeterRegistry meters) {
     Map<String, Object> config = kafka.buildProducerProperties();
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -32,7 +34,10 @@ public class KafkaProducerConfiguration {
     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
     // a broker that is down must not hold a request thread longer than the publish timeout
     config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, intake.publishTimeout().toMillis());
-    return new DefaultKafkaProducerFactory<>(config);
+    DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+    // built here, so Boot's customizers never see it: its client metrics are bound by hand
+    factory.addListener(new MicrometerProducerListener<>(meters));
+    return factory;
   }
 
   /** Observed: a published request or callback continues the HTTP request's trace. */

@@ -13,12 +13,16 @@ import io.facecheck.reconciler.ladder.ReplayResumes;
 import io.facecheck.reconciler.ladder.StalledVerifications;
 import io.facecheck.reconciler.ladder.UnansweredFinalQueries;
 import io.facecheck.reconciler.ladder.jdbc.JdbcStalledVerifications;
+import io.facecheck.reconciler.metrics.DecisionMeters;
 import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.statemachine.ListeningVerificationStore;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.facecheck.statemachine.metrics.StatusTransitionMeters;
 import io.facecheck.tracing.kafka.RecordKey;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +56,13 @@ public class ReconcilerConfiguration {
       DataSource dataSource,
       PlatformTransactionManager transactions,
       Clock clock,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations,
+      MeterRegistry meters) {
     OutboxTraceContext traces =
         new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-    return new JdbcVerificationStore(dataSource, transactions, clock, traces::capture);
+    return new ListeningVerificationStore(
+        new JdbcVerificationStore(dataSource, transactions, clock, traces::capture),
+        new StatusTransitionMeters(meters, clock));
   }
 
   @Bean
@@ -114,8 +121,9 @@ public class ReconcilerConfiguration {
   }
 
   @Bean
-  OutcomeDecider outcomeDecider(VerificationStore store, Clock clock, TimelineSource source) {
-    return new OutcomeDecider(store, clock, source.name());
+  OutcomeDecider outcomeDecider(
+      VerificationStore store, Clock clock, TimelineSource source, MeterRegistry meters) {
+    return new OutcomeDecider(store, clock, source.name(), new DecisionMeters(meters));
   }
 
   @Bean

@@ -1,11 +1,13 @@
 package io.facecheck.reconciler.config;
 
+import io.facecheck.reconciler.metrics.RelayMeters;
 import io.facecheck.reconciler.relay.ElectedRelay;
 import io.facecheck.reconciler.relay.LockSessionOutbox;
 import io.facecheck.reconciler.relay.Outbox;
 import io.facecheck.reconciler.relay.OutboxRelay;
 import io.facecheck.reconciler.relay.RelayLeadership;
 import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -34,24 +36,32 @@ public class RelayConfiguration {
       Outbox outbox,
       KafkaTemplate<String, String> kafka,
       ReconcilerProperties properties,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations,
+      MeterRegistry meters) {
     return new OutboxRelay(
         outbox,
         kafka,
         properties.relayBatch(),
         ReconcilerConfiguration.SEND_TIMEOUT,
-        new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
+        new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP)),
+        new RelayMeters(meters));
   }
 
   @Bean
   ElectedRelay electedRelay(
-      RelayLeadership leadership, OutboxRelay relay, ReconcilerProperties properties) {
-    return new ElectedRelay(
-        leadership,
-        relay,
-        properties.relayBatch(),
-        properties.relayInterval(),
-        properties.relayStandbyInterval());
+      RelayLeadership leadership,
+      OutboxRelay relay,
+      ReconcilerProperties properties,
+      MeterRegistry meters) {
+    ElectedRelay elected =
+        new ElectedRelay(
+            leadership,
+            relay,
+            properties.relayBatch(),
+            properties.relayInterval(),
+            properties.relayStandbyInterval());
+    RelayMeters.bindLeadership(meters, elected);
+    return elected;
   }
 
   @Bean

@@ -33,11 +33,18 @@ public class OutcomeDecider {
   private final VerificationStore store;
   private final Clock clock;
   private final String source;
+  private final DecisionObserver observer;
 
   public OutcomeDecider(VerificationStore store, Clock clock, String source) {
+    this(store, clock, source, DecisionObserver.NONE);
+  }
+
+  public OutcomeDecider(
+      VerificationStore store, Clock clock, String source, DecisionObserver observer) {
     this.store = store;
     this.clock = clock;
     this.source = source;
+    this.observer = observer;
   }
 
   /**
@@ -71,11 +78,18 @@ public class OutcomeDecider {
       LogCorrelation.verification(v.id(), v.clientId(), v.requestId());
       Decision decision = DecisionTable.decide(v, result);
       Optional<Change> change = changeFor(v, decision, result);
+      if (decision.kind() == Decision.Kind.LATE_RESULT) {
+        observer.lateResult(result.reason());
+      }
       if (change.isEmpty()) {
         return;
       }
+      boolean applied = store.apply(change.get(), source);
+      if (applied && change.get().after().status().isFinal()) {
+        observer.decided(change.get().after().status(), result.reason());
+      }
       // a resumed verification is decided on the next round, as the AWAITING_USER it is again
-      if (store.apply(change.get(), source)) {
+      if (applied) {
         log.debug("query result {}: {} (was {})", result.queryId(), decision.kind(), v.status());
         if (!resumes(decision)) {
           return;

@@ -14,6 +14,7 @@ public class ElectedRelay implements Supplier<Duration>, AutoCloseable {
   private final int batch;
   private final Duration interval;
   private final Duration standbyInterval;
+  private volatile boolean leading;
 
   public ElectedRelay(
       RelayLeadership leadership,
@@ -30,7 +31,8 @@ public class ElectedRelay implements Supplier<Duration>, AutoCloseable {
 
   @Override
   public Duration get() {
-    if (!leadership.holdOrTake()) {
+    leading = leadership.holdOrTake();
+    if (!leading) {
       return standbyInterval;
     }
     // a full batch means more may wait: go again at once, so the relay is never the bottleneck
@@ -40,6 +42,14 @@ public class ElectedRelay implements Supplier<Duration>, AutoCloseable {
   /** Whether this instance is the active relay. */
   public boolean isActive() {
     return leadership.isHeld();
+  }
+
+  /**
+   * Whether the last turn found this instance the leader: never waits for the lock's session (a
+   * scrape must not hang on a paused database), so it may lag a turn behind {@link #isActive()}.
+   */
+  public boolean wasLeading() {
+    return leading;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -31,26 +32,36 @@ public class OutboxRelay {
   private final int batch;
   private final Duration sendTimeout;
   private final OutboxTraceContext traces;
+  private final IntConsumer published;
 
   public OutboxRelay(
       Outbox outbox, KafkaOperations<String, String> kafka, int batch, Duration sendTimeout) {
-    this(outbox, kafka, batch, sendTimeout, new OutboxTraceContext(ObservationRegistry.NOOP));
+    this(
+        outbox,
+        kafka,
+        batch,
+        sendTimeout,
+        new OutboxTraceContext(ObservationRegistry.NOOP),
+        n -> {});
   }
 
   /**
    * @param traces continues, for each event, the trace stored with its row
+   * @param published hears how many events each round marked published (for metrics)
    */
   public OutboxRelay(
       Outbox outbox,
       KafkaOperations<String, String> kafka,
       int batch,
       Duration sendTimeout,
-      OutboxTraceContext traces) {
+      OutboxTraceContext traces,
+      IntConsumer published) {
     this.outbox = outbox;
     this.kafka = kafka;
     this.batch = batch;
     this.sendTimeout = sendTimeout;
     this.traces = traces;
+    this.published = published;
   }
 
   /**
@@ -70,7 +81,9 @@ public class OutboxRelay {
               entry.traceParent(),
               () -> kafka.send(Topics.RESULTS, entry.messageKey(), entry.payload())));
     }
-    outbox.markPublished(acknowledgedPrefix(entries, sends));
+    List<Long> acknowledged = acknowledgedPrefix(entries, sends);
+    outbox.markPublished(acknowledged);
+    published.accept(acknowledged.size());
     return entries.size();
   }
 

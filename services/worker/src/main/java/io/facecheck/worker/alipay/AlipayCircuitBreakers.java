@@ -2,6 +2,7 @@ package io.facecheck.worker.alipay;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.function.BiConsumer;
  */
 public final class AlipayCircuitBreakers {
 
-  private final CircuitBreakerConfig config;
+  private final CircuitBreakerRegistry registry;
   private final Duration waitInOpen;
   private final Duration halfOpenRecheck;
   private final Clock clock;
@@ -34,7 +35,7 @@ public final class AlipayCircuitBreakers {
     this.enabled = settings.enabled();
     this.waitInOpen = settings.waitInOpen();
     this.halfOpenRecheck = settings.halfOpenRecheck();
-    this.config =
+    CircuitBreakerConfig config =
         CircuitBreakerConfig.custom()
             .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
             .slidingWindowSize(settings.slidingWindow())
@@ -45,6 +46,8 @@ public final class AlipayCircuitBreakers {
             // half-open on a timer, not on the next call: paused consumers make no calls
             .automaticTransitionFromOpenToHalfOpenEnabled(true)
             .build();
+    // a registry, so metrics bind every breaker, those created later included
+    this.registry = CircuitBreakerRegistry.of(config);
   }
 
   /** Breakers that never open: for tools and tests of other things. */
@@ -92,13 +95,18 @@ public final class AlipayCircuitBreakers {
     return now.plus(halfOpenRecheck);
   }
 
+  /** Every breaker created so far, and each one created later: for metrics. */
+  public CircuitBreakerRegistry registry() {
+    return registry;
+  }
+
   /** {@code listener} hears (app, new state) on every transition, on the thread that caused it. */
   public void onStateChange(BiConsumer<String, CircuitBreaker.State> listener) {
     listeners.add(listener);
   }
 
   private CircuitBreaker create(String app) {
-    CircuitBreaker breaker = CircuitBreaker.of("alipay-" + app, config);
+    CircuitBreaker breaker = registry.circuitBreaker("alipay-" + app);
     breaker
         .getEventPublisher()
         .onStateTransition(

@@ -24,6 +24,7 @@ public final class AlipayRetry {
   private final Retry retry;
   private final Clock clock;
   private final AlipayCircuitBreakers breakers;
+  private final AlipayCallObserver observer;
 
   public AlipayRetry(
       String name, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Clock clock) {
@@ -37,8 +38,20 @@ public final class AlipayRetry {
       Duration maxBackoff,
       Clock clock,
       AlipayCircuitBreakers breakers) {
+    this(name, maxAttempts, initialBackoff, maxBackoff, clock, breakers, AlipayCallObserver.NONE);
+  }
+
+  public AlipayRetry(
+      String name,
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Clock clock,
+      AlipayCircuitBreakers breakers,
+      AlipayCallObserver observer) {
     this.clock = clock;
     this.breakers = breakers;
+    this.observer = observer;
     RetryConfig config =
         RetryConfig.<AlipayOutcome<?>>custom()
             .maxAttempts(maxAttempts)
@@ -51,14 +64,18 @@ public final class AlipayRetry {
     this.retry = Retry.of(name, config);
   }
 
-  /** As {@link #call(String, Supplier)} for an app whose breaker is not consulted. */
+  /** As {@link #call(String, AlipayOperation, Supplier)}: no app's breaker, nothing observed. */
   public <T> AttemptedCall<T> call(Supplier<AlipayOutcome<T>> call) {
-    return call(null, call);
+    return call(null, null, call);
   }
 
-  /** Runs {@code call} for {@code app} until it settles or the attempts run out; never throws. */
+  /**
+   * Runs {@code call}, an {@code operation} of {@code app}, until it settles or the attempts run
+   * out; never throws.
+   */
   @SuppressWarnings("unchecked")
-  public <T> AttemptedCall<T> call(String app, Supplier<AlipayOutcome<T>> call) {
+  public <T> AttemptedCall<T> call(
+      String app, AlipayOperation operation, Supplier<AlipayOutcome<T>> call) {
     AtomicInteger attempts = new AtomicInteger();
     AtomicReference<Instant> firstFailure = new AtomicReference<>();
     AtomicReference<Instant> lastFailure = new AtomicReference<>();
@@ -68,10 +85,26 @@ public final class AlipayRetry {
             return new AlipayOutcome.Unavailable<T>(
                 "the circuit breaker of app '" + app + "' is open", breakers.retryAfter(app));
           }
-          attempts.incrementAndGet();
+          boolean observed = app != null && operation != null;
+          if (attempts.incrementAndGet() > 1 && observed) {
+            observer.retrying(app, operation);
+          }
+          if (observed) {
+            observer.started(app, operation);
+          }
           long started = System.nanoTime();
-          AlipayOutcome<T> outcome = call.get();
-          record(app, outcome, System.nanoTime() - started);
+          AlipayOutcome<T> outcome = null;
+          try {
+            outcome = call.get();
+          } finally {
+            long nanos = System.nanoTime() - started;
+            if (observed) {
+              observer.finished(app, operation, outcome, nanos);
+            }
+            if (outcome != null) {
+              record(app, outcome, nanos);
+            }
+          }
           if (!(outcome instanceof AlipayOutcome.Succeeded)) {
             Instant now = clock.instant();
             firstFailure.compareAndSet(null, now);

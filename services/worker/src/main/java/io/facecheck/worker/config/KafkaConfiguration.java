@@ -3,6 +3,7 @@ package io.facecheck.worker.config;
 import io.facecheck.contracts.Topics;
 import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.retry.RetrySchedule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -45,13 +48,18 @@ public class KafkaConfiguration {
    * closes it, and the producer would go on reconnecting to a broker long gone.
    */
   @Bean
-  DefaultKafkaProducerFactory<byte[], byte[]> workerProducerFactory(KafkaProperties kafka) {
+  DefaultKafkaProducerFactory<byte[], byte[]> workerProducerFactory(
+      KafkaProperties kafka, MeterRegistry meters) {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new DefaultKafkaProducerFactory<>(
-        props, new ByteArraySerializer(), new ByteArraySerializer());
+    DefaultKafkaProducerFactory<byte[], byte[]> factory =
+        new DefaultKafkaProducerFactory<>(
+            props, new ByteArraySerializer(), new ByteArraySerializer());
+    // built here, so Boot's customizers never see it: its client metrics are bound by hand
+    factory.addListener(new MicrometerProducerListener<>(meters));
+    return factory;
   }
 
   /** Observed: each send is a span and carries the sender's trace context in its headers. */
@@ -76,7 +84,8 @@ public class KafkaConfiguration {
       KafkaProperties kafka,
       WorkerProperties worker,
       String groupId,
-      PartitionRevocations revocations) {
+      PartitionRevocations revocations,
+      MeterRegistry meters) {
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -86,9 +95,12 @@ public class KafkaConfiguration {
     props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(
+    DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
         new DefaultKafkaConsumerFactory<>(
-            props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+            props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    // as for the producer: Boot's customizers do not reach this factory
+    consumers.addListener(new MicrometerConsumerListener<>(meters));
+    factory.setConsumerFactory(consumers);
     factory.setBatchListener(true);
     factory.setConcurrency(worker.consumerConcurrency());
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);

@@ -1,11 +1,14 @@
 package io.facecheck.worker.config;
 
+import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.contracts.request.RequestParser;
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiKeyRing;
+import io.facecheck.statemachine.ListeningVerificationStore;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
+import io.facecheck.statemachine.metrics.StatusTransitionMeters;
 import io.facecheck.tracing.outbox.OutboxTraceContext;
 import io.facecheck.worker.alipay.AlipayAppFiles;
 import io.facecheck.worker.alipay.AlipayAppSource;
@@ -20,9 +23,14 @@ import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.kafka.KafkaDeadLetters;
 import io.facecheck.worker.dispatch.BatchDispatcher;
 import io.facecheck.worker.dispatch.InFlightExecutors;
+import io.facecheck.worker.metrics.AlipayCallMeters;
+import io.facecheck.worker.metrics.BatchMeters;
+import io.facecheck.worker.metrics.CountedDeadLetters;
+import io.facecheck.worker.metrics.CountedRetryPublisher;
 import io.facecheck.worker.retry.RetryRouter;
 import io.facecheck.worker.retry.RetrySchedule;
 import io.facecheck.worker.retry.kafka.KafkaRetryPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -106,11 +114,14 @@ public class WorkerConfiguration {
       DataSource dataSource,
       PlatformTransactionManager transactions,
       Clock clock,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations,
+      MeterRegistry meters) {
     // the certify_url_issued row keeps the request's trace, so its publish joins that trace
     OutboxTraceContext traces =
         new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-    return new JdbcVerificationStore(dataSource, transactions, clock, traces::capture);
+    return new ListeningVerificationStore(
+        new JdbcVerificationStore(dataSource, transactions, clock, traces::capture),
+        new StatusTransitionMeters(meters, clock));
   }
 
   @Bean
@@ -157,25 +168,45 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  AlipayCircuitBreakers alipayCircuitBreakers(WorkerProperties worker, Clock clock) {
+  AlipayCircuitBreakers alipayCircuitBreakers(
+      WorkerProperties worker, AlipayClients clients, Clock clock) {
     WorkerProperties.CircuitBreaker cb = worker.circuitBreaker();
-    return new AlipayCircuitBreakers(
-        new CircuitBreakerSettings(
-            cb.enabled(),
-            cb.slidingWindow(),
-            cb.minimumCalls(),
-            cb.failureRateThreshold(),
-            cb.waitInOpen(),
-            cb.halfOpenCalls(),
-            cb.halfOpenRecheck()),
-        clock);
+    AlipayCircuitBreakers breakers =
+        new AlipayCircuitBreakers(
+            new CircuitBreakerSettings(
+                cb.enabled(),
+                cb.slidingWindow(),
+                cb.minimumCalls(),
+                cb.failureRateThreshold(),
+                cb.waitInOpen(),
+                cb.halfOpenCalls(),
+                cb.halfOpenRecheck()),
+            clock);
+    // each app's breaker exists from the start, so its state is on /actuator/prometheus at once
+    clients.appNames().forEach(breakers::forApp);
+    return breakers;
   }
 
   @Bean
-  AlipayRetry alipayRetry(WorkerProperties worker, Clock clock, AlipayCircuitBreakers breakers) {
+  AlipayCallMeters alipayCallMeters(MeterRegistry meters, AlipayClients clients) {
+    return new AlipayCallMeters(meters, clients.appNames());
+  }
+
+  @Bean
+  AlipayRetry alipayRetry(
+      WorkerProperties worker,
+      Clock clock,
+      AlipayCircuitBreakers breakers,
+      AlipayCallMeters callMeters) {
     WorkerProperties.Retry retry = worker.retry();
     return new AlipayRetry(
-        "alipay", retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), clock, breakers);
+        "alipay",
+        retry.maxAttempts(),
+        retry.initialBackoff(),
+        retry.maxBackoff(),
+        clock,
+        breakers,
+        callMeters);
   }
 
   @Bean
@@ -188,9 +219,16 @@ public class WorkerConfiguration {
       RetrySchedule schedule,
       KafkaTemplate<byte[], byte[]> workerKafkaTemplate,
       DeadLetters deadLetters,
+      MeterRegistry meters,
       Clock clock) {
-    return new RetryRouter(
-        schedule, new KafkaRetryPublisher(workerKafkaTemplate), deadLetters, clock);
+    CountedRetryPublisher retries =
+        new CountedRetryPublisher(
+            new KafkaRetryPublisher(workerKafkaTemplate),
+            meters,
+            List.of(
+                schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
+                schedule.topics(Topics.QUERIES_RETRY_PREFIX)));
+    return new RetryRouter(schedule, retries, deadLetters, clock);
   }
 
   @Bean(destroyMethod = "shutdown")
@@ -199,13 +237,18 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  BatchDispatcher batchDispatcher(ExecutorService inFlightExecutor) {
-    return new BatchDispatcher(inFlightExecutor);
+  BatchDispatcher batchDispatcher(ExecutorService inFlightExecutor, MeterRegistry meters) {
+    return new BatchDispatcher(inFlightExecutor, new BatchMeters(meters));
   }
 
   @Bean
   DeadLetters deadLetters(
-      KafkaTemplate<byte[], byte[]> workerKafkaTemplate, RequestParser requestParser) {
-    return new KafkaDeadLetters(workerKafkaTemplate, requestParser::rawHash);
+      KafkaTemplate<byte[], byte[]> workerKafkaTemplate,
+      RequestParser requestParser,
+      MeterRegistry meters) {
+    return new CountedDeadLetters(
+        new KafkaDeadLetters(workerKafkaTemplate, requestParser::rawHash),
+        meters,
+        List.of(Topics.REQUESTS_DLT, Topics.QUERIES_DLT));
   }
 }

@@ -21,9 +21,15 @@ import java.util.function.Function;
 public final class BatchDispatcher {
 
   private final Executor executor;
+  private final BatchObserver observer;
 
   public BatchDispatcher(Executor executor) {
+    this(executor, BatchObserver.NONE);
+  }
+
+  public BatchDispatcher(Executor executor, BatchObserver observer) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /**
@@ -35,6 +41,17 @@ public final class BatchDispatcher {
    * @return the outcome of each record, in the order of {@code records}
    */
   public <R> List<RecordOutcome> run(
+      List<R> records,
+      Function<R, ?> keyOf,
+      Function<R, ? extends CompletionStage<?>> handler,
+      BooleanSupplier outOfTime) {
+    long started = System.nanoTime();
+    List<RecordOutcome> outcomes = runAll(records, keyOf, handler, outOfTime);
+    observer.batchDone(records.size(), System.nanoTime() - started);
+    return outcomes;
+  }
+
+  private <R> List<RecordOutcome> runAll(
       List<R> records,
       Function<R, ?> keyOf,
       Function<R, ? extends CompletionStage<?>> handler,

@@ -60,6 +60,7 @@ class AlipayRetryTest {
     AttemptedCall<String> tripping =
         guarded.call(
             "default",
+            AlipayOperation.QUERY,
             () -> {
               calls.incrementAndGet();
               return new AlipayOutcome.Retryable<>("502");
@@ -67,6 +68,7 @@ class AlipayRetryTest {
     AttemptedCall<String> more =
         guarded.call(
             "default",
+            AlipayOperation.QUERY,
             () -> {
               calls.incrementAndGet();
               return new AlipayOutcome.Retryable<>("502");
@@ -84,6 +86,7 @@ class AlipayRetryTest {
     AttemptedCall<String> refused =
         guarded.call(
             "default",
+            AlipayOperation.QUERY,
             () -> {
               calls.incrementAndGet();
               return new AlipayOutcome.Succeeded<>("OC1");
@@ -100,13 +103,20 @@ class AlipayRetryTest {
         new AlipayRetry(
             "test", 3, Duration.ofMillis(1), Duration.ofMillis(5), Clock.systemUTC(), breakers);
     for (int i = 0; i < 5; i++) {
-      guarded.call("broken", () -> new AlipayOutcome.Retryable<String>("refused"));
-      guarded.call("misconfigured", () -> new AlipayOutcome.ProviderConfig<String>("40002", "x"));
+      guarded.call(
+          "broken", AlipayOperation.QUERY, () -> new AlipayOutcome.Retryable<String>("refused"));
+      guarded.call(
+          "misconfigured",
+          AlipayOperation.QUERY,
+          () -> new AlipayOutcome.ProviderConfig<String>("40002", "x"));
     }
     assertThat(breakers.isUp("broken")).isFalse();
     assertThat(breakers.isUp("misconfigured")).isTrue();
     assertThat(breakers.isUp("default")).isTrue();
-    assertThat(guarded.call("default", () -> new AlipayOutcome.Succeeded<>("OC1")).outcome())
+    assertThat(
+            guarded
+                .call("default", AlipayOperation.QUERY, () -> new AlipayOutcome.Succeeded<>("OC1"))
+                .outcome())
         .isEqualTo(new AlipayOutcome.Succeeded<>("OC1"));
     assertThat(breakers.allOpen(java.util.Set.of("broken"))).isTrue();
     assertThat(breakers.allOpen(java.util.Set.of("broken", "default"))).isFalse();

@@ -2,6 +2,7 @@ package io.facecheck.intake.callback.web;
 
 import io.facecheck.intake.callback.CallbackOutcome;
 import io.facecheck.intake.callback.CallbackReceiver;
+import io.facecheck.intake.metrics.IntakeMetrics;
 import io.facecheck.intake.web.ApiError;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -21,14 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallbackController {
 
   private final CallbackReceiver receiver;
+  private final IntakeMetrics metrics;
 
-  public CallbackController(CallbackReceiver receiver) {
+  public CallbackController(CallbackReceiver receiver, IntakeMetrics metrics) {
     this.receiver = receiver;
+    this.metrics = metrics;
   }
 
   @GetMapping("/v1/callbacks/alipay/return")
   public ResponseEntity<?> alipayReturn(@RequestParam(required = false) String token) {
     CallbackOutcome outcome = receiver.receive(token);
+    metrics.callback(outcome);
     if (outcome instanceof CallbackOutcome.Redirect redirect) {
       return ResponseEntity.status(HttpStatus.FOUND)
           .location(redirect.returnUrl())

@@ -2,6 +2,9 @@ package io.facecheck.intake.request.web;
 
 import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.intake.auth.AuthenticatedClient;
+import io.facecheck.intake.kafka.PublishFailedException;
+import io.facecheck.intake.lookup.LookupUnavailableException;
+import io.facecheck.intake.metrics.IntakeMetrics;
 import io.facecheck.intake.request.IntakeOutcome;
 import io.facecheck.intake.request.RequestIntake;
 import io.facecheck.intake.web.ApiError;
@@ -27,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RequestController {
 
   private final RequestIntake intake;
+  private final IntakeMetrics metrics;
 
-  public RequestController(RequestIntake intake) {
+  public RequestController(RequestIntake intake, IntakeMetrics metrics) {
     this.intake = intake;
+    this.metrics = metrics;
   }
 
   // AuthenticatedClient first: an unauthenticated body is never read
@@ -39,11 +44,20 @@ public class RequestController {
     String wrongType =
         JsonBodyType.refusal(http.getContentType(), http.getHeader(HttpHeaders.CONTENT_ENCODING));
     if (wrongType != null) {
+      metrics.rejected(IntakeMetrics.UNSUPPORTED_MEDIA_TYPE);
       return json(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
           .body(ApiError.of("unsupported_media_type", wrongType));
     }
     byte[] body = BoundedBody.read(http.getInputStream(), http.getContentLengthLong());
-    return answer(intake.submit(client, body));
+    IntakeOutcome outcome;
+    try {
+      outcome = intake.submit(client, body);
+    } catch (PublishFailedException | LookupUnavailableException e) {
+      metrics.rejected(IntakeMetrics.UNAVAILABLE);
+      throw e;
+    }
+    metrics.request(outcome);
+    return answer(outcome);
   }
 
   static ResponseEntity<?> answer(IntakeOutcome outcome) {

@@ -8,8 +8,10 @@ import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.intake.FakeLookup;
 import io.facecheck.intake.callback.CallbackReceiver;
 import io.facecheck.intake.callback.RecentReturns;
+import io.facecheck.intake.metrics.IntakeMetrics;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +26,8 @@ class CallbackControllerTest {
   private final CallbackToken tokens = new CallbackToken("a-callback-secret-of-32-bytes-or-more");
   private final Verification waiting =
       verification(CLIENT, "order-1", "a".repeat(64), VerificationStatus.AWAITING_USER);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final IntakeMetrics metrics = new IntakeMetrics(meters);
   private final CallbackController controller =
       new CallbackController(
           new CallbackReceiver(
@@ -32,7 +36,8 @@ class CallbackControllerTest {
               callback -> {},
               new RecentReturns(100),
               Clock.fixed(NOW, ZoneOffset.UTC),
-              UUID::randomUUID));
+              UUID::randomUUID),
+          metrics);
 
   private int status(String token) {
     return controller.alipayReturn(token).getStatusCode().value();
@@ -58,6 +63,26 @@ class CallbackControllerTest {
     assertThat(status(altered)).isEqualTo(403);
     assertThat(status(tokens.issue(waiting.id(), NOW.minusSeconds(1)))).isEqualTo(410);
     assertThat(status(tokens.issue(UUID.randomUUID(), NOW))).isEqualTo(404);
+    assertThat(callbacks("malformed")).isEqualTo(2);
+    assertThat(callbacks("forged")).isEqualTo(1);
+    assertThat(callbacks("expired")).isEqualTo(1);
+    assertThat(callbacks("unknown")).isEqualTo(1);
+    assertThat(callbacks("accepted")).isZero();
+  }
+
+  @Test
+  void countsAReturnOnceAcceptedThenRepeated() {
+    String token = tokens.issue(waiting.id(), NOW);
+
+    controller.alipayReturn(token);
+    controller.alipayReturn(token);
+
+    assertThat(callbacks("accepted")).isEqualTo(1);
+    assertThat(callbacks("repeated")).isEqualTo(1);
+  }
+
+  private double callbacks(String outcome) {
+    return meters.get("facecheck.intake.callbacks").tag("outcome", outcome).counter().count();
   }
 
   @Test
@@ -70,7 +95,8 @@ class CallbackControllerTest {
                 callback -> {},
                 new RecentReturns(100),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                UUID::randomUUID));
+                UUID::randomUUID),
+            metrics);
 
     ResponseEntity<?> response = down.alipayReturn(tokens.issue(waiting.id(), NOW));
 

@@ -45,7 +45,8 @@ public final class AlipayCertificationStarter implements CertificationStarter {
             .forApp(command.app())
             .orElseThrow(() -> new IllegalArgumentException("no Alipay app " + command.app()));
     AlipayMode mode = clients.modeOf(command.app());
-    return retry.call(command.app(), () -> initialize(client, mode, command));
+    return retry.call(
+        command.app(), AlipayOperation.INITIALIZE, () -> initialize(client, mode, command));
   }
 
   private static AlipayOutcome<IssuedCertification> initialize(

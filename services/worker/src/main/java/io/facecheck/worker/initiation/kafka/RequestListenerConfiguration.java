@@ -27,6 +27,7 @@ import io.facecheck.worker.initiation.StartFailureRouter;
 import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
 import io.facecheck.worker.retry.RetryRouter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +51,12 @@ public class RequestListenerConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<byte[], byte[]> requestListenerContainerFactory(
-      KafkaProperties kafka, WorkerProperties worker, PartitionRevocations revocations) {
-    return KafkaConfiguration.batchFactory(kafka, worker, worker.requestsGroupId(), revocations);
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      PartitionRevocations revocations,
+      MeterRegistry meters) {
+    return KafkaConfiguration.batchFactory(
+        kafka, worker, worker.requestsGroupId(), revocations, meters);
   }
 
   @Bean

@@ -35,7 +35,7 @@ public final class AlipayCertificationQuery implements CertificationQuery {
     AlipayClient client =
         clients.forApp(app).orElseThrow(() -> new IllegalArgumentException("no Alipay app " + app));
     AlipayMode mode = clients.modeOf(app);
-    return retry.call(app, () -> once(client, mode, certifyId));
+    return retry.call(app, AlipayOperation.QUERY, () -> once(client, mode, certifyId));
   }
 
   private static AlipayOutcome<QueryAnswer> once(

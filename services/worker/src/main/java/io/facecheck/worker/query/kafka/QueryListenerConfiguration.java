@@ -15,6 +15,7 @@ import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
 import io.facecheck.worker.retry.RetryRouter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +37,12 @@ public class QueryListenerConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<byte[], byte[]> queryListenerContainerFactory(
-      KafkaProperties kafka, WorkerProperties worker, PartitionRevocations revocations) {
-    return KafkaConfiguration.batchFactory(kafka, worker, worker.queriesGroupId(), revocations);
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      PartitionRevocations revocations,
+      MeterRegistry meters) {
+    return KafkaConfiguration.batchFactory(
+        kafka, worker, worker.queriesGroupId(), revocations, meters);
   }
 
   @Bean

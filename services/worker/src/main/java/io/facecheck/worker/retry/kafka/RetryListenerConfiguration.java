@@ -19,6 +19,7 @@ import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.retry.RetrySchedule;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public class RetryListenerConfiguration {
       UnprocessableRequests unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
+      MeterRegistry meters,
       Clock clock,
       ObjectProvider<ObservationRegistry> observationRegistry) {
     RecordGuard<OriginalRecord> guard =
@@ -91,6 +93,7 @@ public class RetryListenerConfiguration {
         kafka,
         worker,
         revocations,
+        meters,
         groupId,
         schedule.topics(Topics.REQUESTS_RETRY_PREFIX),
         listener);
@@ -107,6 +110,7 @@ public class RetryListenerConfiguration {
       UnprocessableQueries unprocessable,
       ScheduledExecutorService retryResumeTimer,
       PartitionRevocations revocations,
+      MeterRegistry meters,
       Clock clock,
       ObjectProvider<ObservationRegistry> observationRegistry) {
     RecordGuard<OriginalRecord> guard =
@@ -130,6 +134,7 @@ public class RetryListenerConfiguration {
         kafka,
         worker,
         revocations,
+        meters,
         groupId,
         schedule.topics(Topics.QUERIES_RETRY_PREFIX),
         listener);
@@ -168,12 +173,13 @@ public class RetryListenerConfiguration {
       KafkaProperties kafka,
       WorkerProperties worker,
       PartitionRevocations revocations,
+      MeterRegistry meters,
       String groupId,
       List<String> topics,
       RetryTopicListener listener) {
     // the listener commits what is done, partition by partition; nothing else does (MANUAL)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
-        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations);
+        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations, meters);
     ConcurrentMessageListenerContainer<byte[], byte[]> container =
         factory.createContainer(topics.toArray(String[]::new));
     container.getContainerProperties().setMessageListener(listener);
