@@ -2,11 +2,11 @@ package io.facecheck.statemachine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facecheck.statemachine.Fixtures;
 import io.facecheck.statemachine.ListeningVerificationStore;
 import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.statemachine.testing.Fixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneOffset;
