@@ -19,18 +19,15 @@ public final class Database {
 
   /** The store, after checking that the database answers at all (a clear error beats a hang). */
   public static VerificationStore store(ConnectionSettings settings, Clock clock) {
-    DataSource dataSource = dataSource(settings);
-    try (Connection connection = dataSource.getConnection()) {
-      connection.isValid((int) settings.timeout().toSeconds());
-    } catch (SQLException e) {
-      throw new ConnectionFailure(
-          "cannot reach PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
-    }
-    return JdbcVerificationStore.of(dataSource, clock);
+    return JdbcVerificationStore.of(reachable(settings), clock);
   }
 
   /** Identity erasure on the same kind of data source, after the same reachability check. */
   public static IdentityErasure identityErasure(ConnectionSettings settings, Clock clock) {
+    return new IdentityErasure(reachable(settings), clock);
+  }
+
+  private static DataSource reachable(ConnectionSettings settings) {
     DataSource dataSource = dataSource(settings);
     try (Connection connection = dataSource.getConnection()) {
       connection.isValid((int) settings.timeout().toSeconds());
@@ -38,7 +35,7 @@ public final class Database {
       throw new ConnectionFailure(
           "cannot reach PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
     }
-    return new IdentityErasure(dataSource, clock);
+    return dataSource;
   }
 
   static DataSource dataSource(ConnectionSettings settings) {

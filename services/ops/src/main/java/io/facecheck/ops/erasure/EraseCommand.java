@@ -7,6 +7,7 @@ import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
 import io.facecheck.ops.deadletter.ReplayRequests;
+import io.facecheck.ops.lookup.VerificationLookup;
 import io.facecheck.statemachine.ErasureOutcome;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
@@ -14,14 +15,12 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,14 +50,7 @@ public final class EraseCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "VERIFICATION_ID")
-  String verificationId;
-
-  @Option(
-      names = "--request",
-      paramLabel = "CLIENT_ID:REQUEST_ID",
-      description = "find it by the caller's ids instead")
-  String request;
+  @Mixin VerificationLookup target;
 
   @Option(
       names = "--reason",
@@ -79,17 +71,18 @@ public final class EraseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    target.check();
     requireAuditText("--reason", reason);
     if (requestedBy != null) {
       requireAuditText("--requested-by", requestedBy);
     }
     ConnectionSettings settings = connection.resolve(context.env());
     VerificationStore store = Database.store(settings, context.clock());
-    Optional<Verification> found = find(store);
+    Optional<Verification> found = target.find(store);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (found.isEmpty()) {
-      err.println("no verification " + (request == null ? verificationId : "for " + request));
+      err.println("no verification " + target.describe());
       return ExitCodes.NOT_FOUND;
     }
     Verification v = found.get();
@@ -127,26 +120,6 @@ public final class EraseCommand implements Callable<Integer> {
     }
     details.put("kind", "data-subject request");
     return details;
-  }
-
-  private Optional<Verification> find(VerificationStore store) {
-    if ((verificationId == null) == (request == null)) {
-      throw new ParameterException(
-          spec.commandLine(), "give either VERIFICATION_ID or --request CLIENT_ID:REQUEST_ID");
-    }
-    if (verificationId != null) {
-      try {
-        return store.find(UUID.fromString(verificationId));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(
-            spec.commandLine(), "not a verification id: " + verificationId);
-      }
-    }
-    int colon = request.indexOf(':');
-    if (colon < 1 || colon == request.length() - 1) {
-      throw new ParameterException(spec.commandLine(), "--request is CLIENT_ID:REQUEST_ID");
-    }
-    return store.findByRequest(request.substring(0, colon), request.substring(colon + 1));
   }
 
   /** The audit note must not become a copy of what is being erased. */
