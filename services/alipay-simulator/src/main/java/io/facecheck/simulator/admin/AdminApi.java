@@ -34,7 +34,7 @@ public final class AdminApi {
   private final RegisteredApps apps;
   private final String alipayPublicKey;
   private final AlipayCertificates certificates;
-  private final Supplier<String> rollAlipayCertificate;
+  private final Runnable rollAlipayCertificate;
   private final java.util.function.Function<AppRegistration, RegisteredApp> register;
   private final CertificationRegistry registry;
   private final SimulatedUser user;
@@ -46,7 +46,7 @@ public final class AdminApi {
       RegisteredApps apps,
       String alipayPublicKey,
       AlipayCertificates certificates,
-      Supplier<String> rollAlipayCertificate,
+      Runnable rollAlipayCertificate,
       java.util.function.Function<AppRegistration, RegisteredApp> register,
       CertificationRegistry registry,
       SimulatedUser user,
@@ -103,7 +103,7 @@ public final class AdminApi {
         if (!"POST".equals(method)) {
           return notAllowed();
         }
-        rollAlipayCertificate.get();
+        rollAlipayCertificate.run();
         return done(ok(certificatesView()));
       case "/sim/scenario":
         if ("PUT".equals(method)) {
