@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code facecheck.reconciler.*}, with their defaults in one place.
  *
- * @param ladder query offsets after AWAITING_USER; a final query follows at expiry
- *     (docs/architecture.md, Ladder and decisions)
+ * @param ladder query offsets after receipt (the worker schedules the first query itself, its
+ *     first-query-delay); a final query follows at expiry (docs/architecture.md, Ladder and
+ *     decisions)
  * @param finalRetry how long after an unanswered final query it is sent again
  * @param ladderInterval pause between two scans for due queries
  * @param ladderBatch at most this many verifications claimed per scan

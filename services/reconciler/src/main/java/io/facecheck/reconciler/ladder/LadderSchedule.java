@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The query ladder (docs/architecture.md, Ladder and decisions): queries at fixed offsets after
- * AWAITING_USER (default +1 min, +3 min, +10 min), then a final one at expires_at. Steps are
- * offsets from the verification's start of waiting, not from the previous query, so a reconciler
- * that was down for a while does not fire every missed step in a row: it picks up at the next step
- * still ahead.
+ * The query ladder (docs/architecture.md, Ladder and decisions): queries at fixed offsets (default
+ * +1 min, +3 min, +10 min), then a final one at expires_at. Steps are offsets from the
+ * verification's receipt (LadderSteps.waitingSince: expires_at minus its TTL, on the clock
+ * expires_at was set by; AWAITING_USER follows receipt by Alipay's initialize latency), not from
+ * the previous query, so a reconciler that was down for a while does not fire every missed step in
+ * a row: it picks up at the next step still ahead. The first query is scheduled by the worker when
+ * it stores the certify URL (its first-query-delay); the reconciler schedules the steps after it.
  *
- * @param steps offsets after AWAITING_USER, ascending
+ * @param steps offsets after receipt, ascending
  * @param finalRetry how long after a final query without a decisive answer it is sent again
  */
 public record LadderSchedule(List<Duration> steps, Duration finalRetry) {
