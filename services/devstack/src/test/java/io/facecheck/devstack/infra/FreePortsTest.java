@@ -21,6 +21,13 @@ class FreePortsTest {
   }
 
   @Test
+  void anyPortLiesBelowThePortsOutgoingConnectionsUse() {
+    for (int i = 0; i < 50; i++) {
+      assertThat(FreePorts.resolve(0)).isBetween(10_000, FreePorts.ephemeralStart() - 1);
+    }
+  }
+
+  @Test
   void aFixedPortStaysAsGiven() {
     assertThat(FreePorts.resolveRange(8082, 2)).isEqualTo(8082);
   }
