@@ -4,6 +4,7 @@ import io.facecheck.simulator.admin.AdminJson;
 import io.facecheck.simulator.gateway.AppMode;
 import io.facecheck.simulator.gateway.AppRegistration;
 import io.facecheck.simulator.gateway.RegisteredApp;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.simulator.signing.RsaKeys;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 public final class AutomaticUser {
   private static final Logger LOG = LoggerFactory.getLogger(AutomaticUser.class);
   private final ScenarioEngine scenario;
-  private final SimulatedUser user;
+  private final ScanCompleter user;
   private final ScheduledExecutorService scheduler;
 
   public AutomaticUser(
-      ScenarioEngine scenario, SimulatedUser user, ScheduledExecutorService scheduler) {
+      ScenarioEngine scenario, ScanCompleter user, ScheduledExecutorService scheduler) {
     this.scenario = scenario;
     this.user = user;
     this.scheduler = scheduler;
