@@ -141,7 +141,12 @@ class ComposeTracingTest {
   @Test
   void anEmptyEndpointWouldStopTheServiceAtStartWhichIsWhyExportIsSwitchedInstead() {
     OtlpExport.withEnvironment(Map.of(ENDPOINT, ""))
-        .run(context -> assertThat(context).hasFailed());
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("Invalid endpoint"));
   }
 
   /** Spring Boot's OTLP auto-configuration with the service's compose environment. */
