@@ -30,9 +30,11 @@ public final class HtmlReport {
   public static String render(DemoReport report, RunSeries series) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("summary", summary(report));
-    data.put(
-        "throughput",
-        Map.of("certifyUrls", series.certifyUrlsPerSecond(), "finals", series.finalsPerSecond()));
+    // in this order on the page: legend and colours follow it
+    Map<String, Object> throughput = new LinkedHashMap<>();
+    throughput.put("certifyUrls", series.certifyUrlsPerSecond());
+    throughput.put("finals", series.finalsPerSecond());
+    data.put("throughput", throughput);
     data.put("toCertifyUrl", series.toCertifyUrl());
     data.put("toFinal", series.toFinal());
     data.put("outcomes", series.outcomes());
