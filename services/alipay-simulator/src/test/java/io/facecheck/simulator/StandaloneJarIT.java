@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fat jar starts with one command, keeps its key in the key file, and serves the SDK. */
+/** The runnable jar starts with one command, keeps its key in the key file, and serves the SDK. */
 class StandaloneJarIT {
   private static final Path JAR = Path.of("target/facecheck-alipay-simulator.jar");
 

@@ -24,7 +24,7 @@ class LayeredJarTest {
 
   @Test
   void theWorkerJarExtractsIntoTheLayersTheDockerfileCopies() {
-    Path jar = RepositoryRoot.resolve("services/worker/target/facecheck-worker-exec.jar");
+    Path jar = RepositoryRoot.resolve("services/worker/target/facecheck-worker.jar");
     RequiredTool.require(
         Files.isRegularFile(jar),
         jar + " is not built",

@@ -76,9 +76,9 @@ final class Banner {
         %s
         Then, for example:
           set -a; . %s; set +a
-          java -jar services/worker/target/facecheck-worker-exec.jar
-          java -jar services/reconciler/target/facecheck-reconciler-exec.jar
-          java -jar services/intake/target/facecheck-intake-exec.jar
+          java -jar services/worker/target/facecheck-worker.jar
+          java -jar services/reconciler/target/facecheck-reconciler.jar
+          java -jar services/intake/target/facecheck-intake.jar
         """
         .formatted(
             stack.bootstrapServers(),
