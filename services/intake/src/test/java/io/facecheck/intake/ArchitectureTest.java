@@ -21,7 +21,8 @@ class ArchitectureTest {
             "io.facecheck.intake",
             "io.facecheck.contracts",
             "io.facecheck.statemachine",
-            "io.facecheck.tracing")
+            "io.facecheck.tracing",
+            "io.facecheck.servicedefaults")
         .check(ModuleRules.mainClasses("io.facecheck.intake"));
   }
 

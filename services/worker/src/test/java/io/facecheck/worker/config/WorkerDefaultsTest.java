@@ -29,6 +29,26 @@ class WorkerDefaultsTest {
     assertThat(env.getProperty("logging.level.sdk.comm.err")).isEqualTo("OFF");
   }
 
+  /** One mechanism: what was a fixed @PropertySource file is a default like every other one. */
+  @Test
+  void holdsTheWholeConfigurationOfTheWorkerAndLetsALauncherOverrideAnyOfIt() {
+    StandardEnvironment env = new StandardEnvironment();
+    env.getPropertySources()
+        .addLast(
+            new DefaultPropertiesPropertySource(
+                Map.of("spring.datasource.hikari.maximum-pool-size", "8")));
+
+    new WorkerDefaults()
+        .postProcessEnvironment(env, new SpringApplication(WorkerApplication.class));
+
+    assertThat(env.getProperty("spring.application.name")).isEqualTo("facecheck-worker");
+    assertThat(env.getProperty("spring.flyway.enabled")).isEqualTo("true");
+    assertThat(env.getProperty("management.endpoints.web.exposure.include"))
+        .isEqualTo("health,info,prometheus");
+    assertThat(env.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("8");
+    assertThat(WorkerApplication.class.getResource("/facecheck-worker.properties")).isNull();
+  }
+
   @Test
   void letsTheLauncherAndTheEnvironmentWin() {
     StandardEnvironment env = new StandardEnvironment();
