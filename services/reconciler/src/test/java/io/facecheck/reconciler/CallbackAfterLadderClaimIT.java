@@ -44,7 +44,7 @@ class CallbackAfterLadderClaimIT {
   @Test
   void aLadderQueryClaimedBeforeTheReturnWasRecordedDoesNotStandInForTheReturnsQuery() {
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    Verifications db = Verifications.inNewDatabase(clock);
+    VerificationDatabase db = VerificationDatabase.inNewDatabase(clock);
     Verification waiting = db.awaitingUser();
     List<VerificationQuery> sent = new ArrayList<>();
     QuerySender sender =

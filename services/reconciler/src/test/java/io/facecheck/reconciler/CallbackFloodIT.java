@@ -26,7 +26,7 @@ class CallbackFloodIT {
   private static final String GROUP = "reconciler-flood";
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
 
@@ -34,7 +34,7 @@ class CallbackFloodIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     reconciler = ReconcilerInstances.start(db.database, clock, GROUP, "flood");
     probe = new ReconcilerProbe(GROUP, clock, db);
   }

@@ -34,7 +34,7 @@ class DatabaseOutagePatienceIT {
   private static final String GROUP = "reconciler-patience";
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
   private static TopicRecorder callbackLetters;
@@ -43,7 +43,7 @@ class DatabaseOutagePatienceIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     reconciler =
         ReconcilerInstances.start(
             db.database,

@@ -38,7 +38,7 @@ class DeadLetterIT {
   private static final String GROUP = "reconciler-dead-letters";
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
   private static TopicRecorder callbackLetters;
@@ -48,7 +48,7 @@ class DeadLetterIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     reconciler =
         ReconcilerInstances.start(
             db.database,

@@ -34,7 +34,7 @@ class FinalQueryIT {
   private static final Duration FINAL_RETRY = Duration.ofMinutes(2);
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
 
@@ -42,7 +42,7 @@ class FinalQueryIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     reconciler =
         ReconcilerInstances.start(
             db.database,

@@ -24,7 +24,7 @@ class OutboxRelayThroughputBenchmark {
   @Test
   void drainsABacklogOfResultEvents() throws Exception {
     ReconcilerInstances.createTopics();
-    Verifications db = Verifications.inNewDatabase(Clock.systemUTC());
+    VerificationDatabase db = VerificationDatabase.inNewDatabase(Clock.systemUTC());
     JdbcClient sql = JdbcClient.create(db.dataSource);
     try (TopicRecorder results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
         ConfigurableApplicationContext reconciler =

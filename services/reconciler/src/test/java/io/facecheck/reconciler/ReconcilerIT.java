@@ -41,7 +41,7 @@ class ReconcilerIT {
   private static final JsonMapper JSON = PayloadJson.mapper();
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
 
@@ -49,7 +49,7 @@ class ReconcilerIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     reconciler = ReconcilerInstances.start(db.database, clock, GROUP, "it-a");
     probe = new ReconcilerProbe(GROUP, clock, db);
   }

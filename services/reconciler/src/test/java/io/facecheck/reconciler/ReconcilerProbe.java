@@ -47,11 +47,11 @@ final class ReconcilerProbe implements AutoCloseable {
           Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
   private final String group;
   private final Clock clock;
-  private final Verifications db;
+  private final VerificationDatabase db;
   private final JdbcClient sql;
 
   /** {@code group}: the reconciler's consumer group, whose offsets say what it handled. */
-  ReconcilerProbe(String group, Clock clock, Verifications db) {
+  ReconcilerProbe(String group, Clock clock, VerificationDatabase db) {
     this.group = group;
     this.clock = clock;
     this.db = db;

@@ -39,7 +39,7 @@ class RelayFencingIT {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static JdbcClient sql;
   private static TopicRecorder results;
   private static KafkaTemplate<String, String> producer;
@@ -48,7 +48,7 @@ class RelayFencingIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     sql = JdbcClient.create(db.dataSource);
     results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
     producer = ReconcilerInstances.producer();

@@ -37,7 +37,7 @@ class RetentionPurgeLeaderIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static JdbcClient sql;
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
@@ -50,7 +50,7 @@ class RetentionPurgeLeaderIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     sql = JdbcClient.create(db.dataSource);
     String group = "reconciler-retention-" + UUID.randomUUID();
     Map<String, Object> retention =

@@ -42,7 +42,7 @@ class TwoReconcilersIT {
   private static final JsonMapper JSON = PayloadJson.mapper();
 
   private static MutableClock clock;
-  private static Verifications db;
+  private static VerificationDatabase db;
   private static JdbcClient sql;
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
@@ -54,7 +54,7 @@ class TwoReconcilersIT {
   static void start() {
     ReconcilerInstances.createTopics();
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    db = Verifications.inNewDatabase(clock);
+    db = VerificationDatabase.inNewDatabase(clock);
     sql = JdbcClient.create(db.dataSource);
     String group = "reconciler-pair-" + UUID.randomUUID();
     first = ReconcilerInstances.start(db.database, clock, group, "pair-1");

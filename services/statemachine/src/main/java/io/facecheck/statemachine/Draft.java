@@ -15,7 +15,7 @@ final class Draft {
   Instant lastQueryAt;
   Instant userReturnedAt;
   Failure failure;
-  DeadLetter deadLetter;
+  DeadLetterMark deadLetter;
 
   Draft(Verification from) {
     this.from = from;

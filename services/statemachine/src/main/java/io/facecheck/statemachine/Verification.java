@@ -38,7 +38,7 @@ public record Verification(
     Instant lastQueryAt,
     Instant userReturnedAt,
     Failure failure,
-    DeadLetter deadLetter,
+    DeadLetterMark deadLetter,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -177,7 +177,7 @@ public record Verification(
         DEAD_LETTERED,
         Causes.DEAD_LETTERED,
         Map.of("reason", reason),
-        d -> d.deadLetter = new DeadLetter(status, reason));
+        d -> d.deadLetter = new DeadLetterMark(status, reason));
   }
 
   /** Ops replay: back to the status it left. A resumed wait for the user is queried at once. */

@@ -90,7 +90,7 @@ final class CertifyOpenApi {
     identity.requiredText("cert_name");
     String certNo = identity.requiredText("cert_no");
     // never echo cert_no back: it is PII
-    if ("IDENTITY_CARD".equals(certType) && !ResidentIdNumber.isValid(certNo)) {
+    if ("IDENTITY_CARD".equals(certType) && !GatewayCertNoCheck.isValid(certNo)) {
       throw new BusinessContent.Invalid("INVALID_CERT_NO", "身份证号码不合法");
     }
   }

@@ -52,11 +52,11 @@ class GatewayRequestTest {
 
   @Test
   void residentIdCheckDigitIsVerified() {
-    assertThat(ResidentIdNumber.isValid("11010519491231002X")).isTrue();
-    assertThat(ResidentIdNumber.isValid("11010519491231002x")).isTrue();
-    assertThat(ResidentIdNumber.isValid("110105194912310021")).isFalse();
-    assertThat(ResidentIdNumber.isValid("1101051949123100")).isFalse();
-    assertThat(ResidentIdNumber.isValid("A1010519491231002X")).isFalse();
+    assertThat(GatewayCertNoCheck.isValid("11010519491231002X")).isTrue();
+    assertThat(GatewayCertNoCheck.isValid("11010519491231002x")).isTrue();
+    assertThat(GatewayCertNoCheck.isValid("110105194912310021")).isFalse();
+    assertThat(GatewayCertNoCheck.isValid("1101051949123100")).isFalse();
+    assertThat(GatewayCertNoCheck.isValid("A1010519491231002X")).isFalse();
   }
 
   private static byte[] bytes(String text) {

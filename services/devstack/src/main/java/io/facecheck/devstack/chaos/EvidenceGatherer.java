@@ -2,7 +2,7 @@ package io.facecheck.devstack.chaos;
 
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
-import io.facecheck.devstack.chaos.verdict.Evidence.DeadLetter;
+import io.facecheck.devstack.chaos.verdict.Evidence.DeadLetteredRequest;
 import io.facecheck.devstack.chaos.verdict.Evidence.VerificationRow;
 import io.facecheck.devstack.infra.Postgres;
 import io.facecheck.simulator.AlipaySimulator;
@@ -39,7 +39,7 @@ final class EvidenceGatherer {
   private final String bootstrapServers;
   private final PiiScanner pii;
   final List<String> piiHits = new ArrayList<>();
-  final List<DeadLetter> requestDeadLetters = new ArrayList<>();
+  final List<DeadLetteredRequest> requestDeadLetters = new ArrayList<>();
   final Set<String> callbackVerificationIds = new HashSet<>();
   final List<VerificationRow> verifications = new ArrayList<>();
   final Map<String, String> certifications = new HashMap<>();
@@ -74,7 +74,7 @@ final class EvidenceGatherer {
   private void record(String topic, ConsumerRecord<byte[], byte[]> r) {
     if (topic.equals(Topics.REQUESTS_DLT)) {
       requestDeadLetters.add(
-          new DeadLetter(
+          new DeadLetteredRequest(
               header(r, DeadLetterHeaders.ORIGINAL_TOPIC),
               parseInt(header(r, DeadLetterHeaders.ORIGINAL_PARTITION)),
               parseLong(header(r, DeadLetterHeaders.ORIGINAL_OFFSET)),

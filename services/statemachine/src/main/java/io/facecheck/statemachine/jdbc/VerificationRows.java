@@ -4,7 +4,7 @@ import static io.facecheck.statemachine.jdbc.Timestamps.read;
 
 import io.facecheck.contracts.request.BizCode;
 import io.facecheck.contracts.request.CertType;
-import io.facecheck.statemachine.DeadLetter;
+import io.facecheck.statemachine.DeadLetterMark;
 import io.facecheck.statemachine.Failure;
 import io.facecheck.statemachine.Submission;
 import io.facecheck.statemachine.Verification;
@@ -92,7 +92,7 @@ final class VerificationRows implements RowMapper<Verification> {
             : new Failure(errorCode, rs.getString("error_field"), rs.getString("error_message")),
         leftStatus == null
             ? null
-            : new DeadLetter(
+            : new DeadLetterMark(
                 VerificationStatus.valueOf(leftStatus), rs.getString("dead_letter_reason")),
         read(rs, "created_at"),
         read(rs, "updated_at"));

@@ -21,7 +21,7 @@ final class AppCertificateKey {
   private AppCertificateKey() {}
 
   static boolean matches(String privateKeyBase64, String appCertPem) {
-    Optional<PrivateKey> key = RsaKeys.privateKey(privateKeyBase64);
+    Optional<PrivateKey> key = SdkKeyParser.privateKey(privateKeyBase64);
     if (key.isEmpty() || !(key.get() instanceof RSAPrivateCrtKey crt)) {
       // the SDK reports an unusable key its own way
       return true;

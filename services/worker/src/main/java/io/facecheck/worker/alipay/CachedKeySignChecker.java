@@ -21,7 +21,7 @@ public final class CachedKeySignChecker implements SignChecker {
   private final SignChecker sdk;
 
   public CachedKeySignChecker(String alipayPublicKeyBase64, SignChecker sdk) {
-    this.alipayPublicKey = RsaKeys.publicKey(alipayPublicKeyBase64);
+    this.alipayPublicKey = SdkKeyParser.publicKey(alipayPublicKeyBase64);
     this.sdk = sdk;
   }
 

@@ -21,7 +21,7 @@ public final class CachedKeySigner implements Signer {
   private final Signer sdk;
 
   public CachedKeySigner(String privateKeyBase64, Signer sdk) {
-    this.privateKey = RsaKeys.privateKey(privateKeyBase64);
+    this.privateKey = SdkKeyParser.privateKey(privateKeyBase64);
     this.sdk = sdk;
   }
 

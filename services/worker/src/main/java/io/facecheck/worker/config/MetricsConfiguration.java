@@ -13,8 +13,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Meters that are not wired into a use case's beans (those are, in {@link WorkerConfiguration} and
- * {@link KafkaConfiguration}): the breakers' state and refused calls, and the consumer groups' lag.
- * docs/metrics.md lists every series.
+ * {@link WorkerKafkaConfiguration}): the breakers' state and refused calls, and the consumer
+ * groups' lag. docs/metrics.md lists every series.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {

@@ -26,7 +26,7 @@ public record Evidence(
     List<SentRequest> requests,
     int unacknowledged,
     List<ResultRecord> results,
-    List<DeadLetter> requestDeadLetters,
+    List<DeadLetteredRequest> requestDeadLetters,
     List<VerificationRow> verifications,
     Map<String, String> certifications,
     long simulatorCertifications,
@@ -60,7 +60,7 @@ public record Evidence(
   }
 
   /** A dead letter of verification-requests: where the original record was, and why. */
-  public record DeadLetter(
+  public record DeadLetteredRequest(
       String originalTopic, int originalPartition, long originalOffset, String reason) {}
 
   /** A row of the verifications table. */

@@ -1,6 +1,6 @@
 package io.facecheck.devstack.chaos.verdict;
 
-import io.facecheck.devstack.chaos.verdict.Evidence.DeadLetter;
+import io.facecheck.devstack.chaos.verdict.Evidence.DeadLetteredRequest;
 import io.facecheck.devstack.chaos.verdict.Evidence.HostileRecord;
 import io.facecheck.devstack.chaos.verdict.Evidence.InjectedFault;
 import io.facecheck.devstack.chaos.verdict.Evidence.ResultRecord;
@@ -179,7 +179,7 @@ final class VerdictComputation {
 
   private int hostileUnaccounted() {
     Set<String> deadLettered = new HashSet<>();
-    for (DeadLetter d : evidence.requestDeadLetters()) {
+    for (DeadLetteredRequest d : evidence.requestDeadLetters()) {
       deadLettered.add(d.originalTopic() + "/" + d.originalPartition() + "/" + d.originalOffset());
     }
     int unaccounted = 0;

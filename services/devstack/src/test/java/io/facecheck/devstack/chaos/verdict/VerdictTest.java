@@ -3,7 +3,7 @@ package io.facecheck.devstack.chaos.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
-import io.facecheck.devstack.chaos.verdict.Evidence.DeadLetter;
+import io.facecheck.devstack.chaos.verdict.Evidence.DeadLetteredRequest;
 import io.facecheck.devstack.chaos.verdict.Evidence.HostileRecord;
 import io.facecheck.devstack.chaos.verdict.Evidence.InjectedFault;
 import io.facecheck.devstack.chaos.verdict.Evidence.OffsetSample;
@@ -25,7 +25,7 @@ class VerdictTest {
   private static final class Run {
     final List<SentRequest> requests = new ArrayList<>();
     final List<ResultRecord> results = new ArrayList<>();
-    final List<DeadLetter> deadLetters = new ArrayList<>();
+    final List<DeadLetteredRequest> deadLetters = new ArrayList<>();
     final List<VerificationRow> rows = new ArrayList<>();
     final Map<String, String> certifications = new HashMap<>();
     final Set<String> callbacks = new HashSet<>();
@@ -208,7 +208,7 @@ class VerdictTest {
     Run run = clean();
     // dead-lettered once: accounted
     run.hostile.add(new HostileRecord("not-json", "kafka", "hostile", null, 2, 40, 0));
-    run.deadLetters.add(new DeadLetter(Topics.REQUESTS, 2, 40, "INVALID_JSON"));
+    run.deadLetters.add(new DeadLetteredRequest(Topics.REQUESTS, 2, 40, "INVALID_JSON"));
     // REJECTED once: accounted
     run.hostile.add(new HostileRecord("nul", "kafka", "hostile", "h-nul", 1, 7, 0));
     run.results.add(
@@ -221,7 +221,7 @@ class VerdictTest {
     // no outcome at all; a dead letter and a final; a 500 at the door
     run.hostile.add(new HostileRecord("silent", "kafka", "hostile", null, 0, 99, 0));
     run.hostile.add(new HostileRecord("twice", "kafka", "hostile", "h-nul", 1, 8, 0));
-    run.deadLetters.add(new DeadLetter(Topics.REQUESTS, 1, 8, "UNSTORABLE"));
+    run.deadLetters.add(new DeadLetteredRequest(Topics.REQUESTS, 1, 8, "UNSTORABLE"));
     run.hostile.add(new HostileRecord("crash", "http", "demo", "h-crash", -1, -1, 500));
     Verdict v = Verdict.of(run.evidence());
 

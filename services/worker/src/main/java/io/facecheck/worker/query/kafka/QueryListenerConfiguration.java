@@ -4,7 +4,7 @@ import io.facecheck.tracing.kafka.RecordKey;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.alipay.AlipayClients;
 import io.facecheck.worker.alipay.AlipayRetry;
-import io.facecheck.worker.config.KafkaConfiguration;
+import io.facecheck.worker.config.WorkerKafkaConfiguration;
 import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.DeadLetters;
 import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
@@ -41,7 +41,7 @@ public class QueryListenerConfiguration {
       WorkerProperties worker,
       PartitionRevocations revocations,
       MeterRegistry meters) {
-    return KafkaConfiguration.batchFactory(
+    return WorkerKafkaConfiguration.batchFactory(
         kafka, worker, worker.queriesGroupId(), revocations, meters);
   }
 

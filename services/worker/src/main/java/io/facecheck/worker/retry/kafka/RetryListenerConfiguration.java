@@ -5,7 +5,7 @@ import io.facecheck.tracing.kafka.RecordKey;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
-import io.facecheck.worker.config.KafkaConfiguration;
+import io.facecheck.worker.config.WorkerKafkaConfiguration;
 import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
@@ -179,7 +179,7 @@ public class RetryListenerConfiguration {
       RetryTopicListener listener) {
     // the listener commits what is done, partition by partition; nothing else does (MANUAL)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
-        KafkaConfiguration.batchFactory(kafka, worker, groupId, revocations, meters);
+        WorkerKafkaConfiguration.batchFactory(kafka, worker, groupId, revocations, meters);
     ConcurrentMessageListenerContainer<byte[], byte[]> container =
         factory.createContainer(topics.toArray(String[]::new));
     container.getContainerProperties().setMessageListener(listener);

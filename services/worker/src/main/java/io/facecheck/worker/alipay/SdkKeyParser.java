@@ -14,9 +14,9 @@ import java.util.Optional;
  * Parses keys as the SDK does on every call (its own lenient Base64 decoder, so whitespace and line
  * breaks are ignored), but once. Empty when the SDK could not parse them either.
  */
-final class RsaKeys {
+final class SdkKeyParser {
 
-  private RsaKeys() {}
+  private SdkKeyParser() {}
 
   static Optional<PrivateKey> privateKey(String pkcs8Base64) {
     if (pkcs8Base64 == null || pkcs8Base64.isBlank()) {

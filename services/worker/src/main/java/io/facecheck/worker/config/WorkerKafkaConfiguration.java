@@ -41,7 +41,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * acks=all producer, and batch containers that commit a batch only after every record is done.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfiguration {
+public class WorkerKafkaConfiguration {
 
   /**
    * A bean, so the context closes its producer when it stops: a KafkaTemplate given a factory never

@@ -1,13 +1,16 @@
 package io.facecheck.simulator.gateway;
 
 /**
- * The mainland resident ID check (GB 11643): 17 digits and an ISO 7064 MOD 11-2 check character.
+ * The gateway's own check of an identity card's cert_no, as Alipay refuses a malformed one: the
+ * mainland resident ID (GB 11643), 17 digits and an ISO 7064 MOD 11-2 check character. The
+ * simulator shares no code with facecheck on purpose (it stands in for Alipay), so this is not
+ * facecheck-contracts' ResidentIdNumber.
  */
-final class ResidentIdNumber {
+final class GatewayCertNoCheck {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK = "10X98765432".toCharArray();
 
-  private ResidentIdNumber() {}
+  private GatewayCertNoCheck() {}
 
   static boolean isValid(String certNo) {
     if (certNo == null || certNo.length() != 18) {

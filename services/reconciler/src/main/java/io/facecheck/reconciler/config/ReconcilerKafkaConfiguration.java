@@ -21,7 +21,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  * reconciler's guarantees depend on fixed here rather than left to configuration.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfiguration {
+public class ReconcilerKafkaConfiguration {
 
   /**
    * Idempotent, acks=all, at most 5 in flight: Kafka keeps one key's records in send order even

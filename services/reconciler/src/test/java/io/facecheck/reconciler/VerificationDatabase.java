@@ -22,7 +22,7 @@ import org.flywaydb.core.Flyway;
  * A migrated test database and verifications in it, brought to AWAITING_USER through the status
  * machine's real transition methods, as the worker would.
  */
-final class Verifications {
+final class VerificationDatabase {
 
   static final String CLIENT = "loan-service";
   static final Duration FIRST_STEP = Duration.ofMinutes(1);
@@ -35,7 +35,7 @@ final class Verifications {
       new PiiCipher(
           PiiKeyRing.of("k1", Map.of("k1", "0123456789abcdef0123456789abcdef".getBytes())));
 
-  private Verifications(TestPostgres.Database database, Clock clock) {
+  private VerificationDatabase(TestPostgres.Database database, Clock clock) {
     this.database = database;
     this.dataSource = database.dataSource();
     this.clock = clock;
@@ -43,14 +43,14 @@ final class Verifications {
   }
 
   /** A fresh database migrated by Flyway, as the worker migrates it in production. */
-  static Verifications inNewDatabase(Clock clock) {
+  static VerificationDatabase inNewDatabase(Clock clock) {
     TestPostgres.Database database = TestPostgres.newDatabase();
     Flyway.configure()
         .dataSource(database.dataSource())
         .locations("classpath:db/migration")
         .load()
         .migrate();
-    return new Verifications(database, clock);
+    return new VerificationDatabase(database, clock);
   }
 
   /** A verification waiting for its user, its first ladder query due a minute from now. */
