@@ -50,9 +50,6 @@ class ArchitectureTest {
         .resideInAPackage("io.facecheck.ops..")
         .should()
         .dependOnClassesThat()
-        .haveSimpleName("IdentityVault")
-        .orShould()
-        .dependOnClassesThat()
         .haveSimpleName("PiiCipher")
         .check(OPS);
   }
