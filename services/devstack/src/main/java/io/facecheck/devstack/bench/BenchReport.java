@@ -61,6 +61,10 @@ final class BenchReport {
     cpu.perVerificationByProcess().forEach((name, ms) -> perService.put(name, round(ms, 2)));
     perVerification.put("per_process", perService);
     j.put("cpu_ms_per_verification", perVerification);
+    Map<String, Object> net = new LinkedHashMap<>();
+    cpu.perVerificationNetOfIdle(c.idleCpuPerSecond(), f.requests())
+        .forEach((group, ms) -> net.put(group, round(ms, 2)));
+    j.put("cpu_ms_per_verification_net_of_idle", net);
     j.put("cpu_ms", cpu.millisByProcess());
     j.put("machine_cpu_utilisation_percent", round(cpu.machineUtilisationPercent(), 1));
     Map<String, Object> idle = new LinkedHashMap<>();
@@ -118,8 +122,8 @@ final class BenchReport {
         Locale.ROOT,
         "bench%s: %,d requests %s, Alipay %d ms: %.1f certify URLs/s, %.1f decided/s;"
             + " request->certify URL p50 %d p95 %d p99 %d max %d ms; CPU per verification"
-            + " facecheck %.1f + kafka %.1f + postgres %.1f + simulator %.1f = %.1f ms;"
-            + " load %s -> %s%s",
+            + " facecheck %.1f + kafka %.1f + postgres %.1f + simulator %.1f = %.1f ms"
+            + " (%.1f net of idle); load %s -> %s%s",
         label,
         f.requests(),
         s.openLoop() ? String.format(Locale.ROOT, "at %.1f/s", s.rate()) : "at once",
@@ -135,6 +139,7 @@ final class BenchReport {
         g.get(MeasuredProcess.POSTGRES),
         g.get(MeasuredProcess.SIMULATOR),
         g.get(CpuAttribution.BOX),
+        cpu.perVerificationNetOfIdle(c.idleCpuPerSecond(), f.requests()).get(CpuAttribution.BOX),
         first(c.loadBefore()),
         first(c.loadAfter()),
         c.complete() ? "" : " (INCOMPLETE: not every request final in time)");
@@ -164,9 +169,12 @@ final class BenchReport {
         .forEach((group, ms) -> out.append(line("  " + group, "%.2f".formatted(ms))));
     cpu.perVerificationByProcess()
         .forEach((name, ms) -> out.append(line("    " + name, "%.2f".formatted(ms))));
-    out.append("Idle CPU before measuring (ms/s)\n");
+    out.append("Idle CPU after measuring (ms/s)\n");
     c.idleCpuPerSecond()
         .forEach((group, ms) -> out.append(line("  " + group, "%.1f".formatted(ms))));
+    out.append("CPU per verification net of idle (ms)\n");
+    cpu.perVerificationNetOfIdle(c.idleCpuPerSecond(), f.requests())
+        .forEach((group, ms) -> out.append(line("  " + group, "%.2f".formatted(ms))));
     return out.toString();
   }
 

@@ -95,7 +95,6 @@ public final class BenchRun {
           }
         }
         stack.simulator().setScenario(settings.measuredScenario());
-        Map<String, Double> idle = measureIdle(processes);
         List<Double> loadAtStart = MachineFacts.loadAverage();
         out.printf(
             "bench: measuring %,d requests %s...%n",
@@ -112,6 +111,8 @@ public final class BenchRun {
         CpuSnapshot after = CpuSnapshot.take(processes);
         List<Double> loadAfter = MachineFacts.loadAverage();
         sent.cancel(true);
+        // with everything final and the JIT long settled, what the processes spend doing nothing
+        Map<String, Double> idle = measureIdle(processes);
         BenchFigures figures = BenchFigures.of(measured.milestones());
         // the window starts at the first measured request's due time: the snapshot just before it
         CpuAttribution cpu =
@@ -153,7 +154,8 @@ public final class BenchRun {
     if (settings.idle().isZero()) {
       return CpuAttribution.idlePerSecond(processes, zeros(processes), 1);
     }
-    out.printf("bench: reading idle CPU for %d s%n", settings.idle().toSeconds());
+    out.printf(
+        "bench: every request final; reading idle CPU for %d s%n", settings.idle().toSeconds());
     CpuSnapshot start = CpuSnapshot.take(processes);
     Thread.sleep(settings.idle().toMillis());
     CpuSnapshot end = CpuSnapshot.take(processes);

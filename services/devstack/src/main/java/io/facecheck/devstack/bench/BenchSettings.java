@@ -1,8 +1,8 @@
 package io.facecheck.devstack.bench;
 
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param warmupRequests sent first with the same arrivals, waited for until every one is final,
  *     left out of the figures; their users never walk away, so the warmup ends without waiting out
  *     a TTL
- * @param idle how long CPU is read with nothing to do, between warmup and measurement (0: not)
+ * @param idle how long CPU is read with nothing to do once every measured request is final (0: not)
  * @param label free text recorded in the JSON (which machine, which change)
  * @param command the command line as given, recorded in the JSON
  */
@@ -56,11 +56,11 @@ public record BenchSettings(
 
   /** The same users, none of whom walks away. */
   Scenario warmupScenario() {
-    AutoUser u = stack.scenario().autoUser();
+    UserBehaviour u = stack.scenario().autoUser();
     return stack
         .scenario()
         .withAutoUser(
-            new AutoUser(
+            new UserBehaviour(
                 u.enabled(),
                 u.delayMs(),
                 u.delayJitterMs(),

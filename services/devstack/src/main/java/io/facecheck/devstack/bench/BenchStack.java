@@ -6,7 +6,7 @@ import io.facecheck.devstack.infra.Postgres;
 import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.ServiceProperties;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

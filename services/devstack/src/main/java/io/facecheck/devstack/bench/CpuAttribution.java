@@ -55,6 +55,26 @@ record CpuAttribution(
         windowSeconds, Map.copyOf(spentMillis), byProcess, byGroup, utilisation);
   }
 
+  /**
+   * Per verification, each group's CPU less what it would have spent idle over the window (at
+   * {@code idlePerSecond}), never below 0: the background (consumer polls, heartbeats, scheduled
+   * scans) is a cost per second, not per verification, and over a short run, or the abandoning
+   * users' TTL tail, it would otherwise dominate.
+   */
+  Map<String, Double> perVerificationNetOfIdle(
+      Map<String, Double> idlePerSecond, int verifications) {
+    Map<String, Double> net = new LinkedHashMap<>();
+    double box = 0;
+    for (String group : GROUPS) {
+      double idleEach = idlePerSecond.getOrDefault(group, 0.0) * windowSeconds / verifications;
+      double value = Math.max(0, perVerificationByGroup.get(group) - idleEach);
+      net.put(group, value);
+      box += value;
+    }
+    net.put(BOX, box);
+    return net;
+  }
+
   /** CPU per second of each group while nothing was asked of the pipeline, in ms. */
   static Map<String, Double> idlePerSecond(
       List<MeasuredProcess> processes, Map<String, Long> spentMillis, double seconds) {

@@ -80,7 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--idle-seconds",
       defaultValue = "5",
-      description = "Read every process's idle CPU this long before measuring (0: skip).")
+      description =
+          "Read every process's idle CPU this long after the last final status (0: skip); the"
+              + " JSON gives CPU per verification net of it too.")
   long idleSeconds;
 
   @Option(

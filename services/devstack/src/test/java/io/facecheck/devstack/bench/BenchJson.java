@@ -64,6 +64,12 @@ final class BenchJson {
         List.of("worker-1", "reconciler-1", "intake", "kafka", "postgres", "simulator")) {
       assertThat(perProcess.get(name).asDouble()).as(name).isPositive();
     }
+    JsonNode net = j.get("cpu_ms_per_verification_net_of_idle");
+    for (String group : GROUPS) {
+      double value = net.get(group).asDouble();
+      assertThat(Double.isFinite(value) && value >= 0).as(group + " net of idle").isTrue();
+      assertThat(value).isLessThanOrEqualTo(cpu.get(group).asDouble());
+    }
     positive(j, "measured_window_s");
     positive(j, "machine_cpu_utilisation_percent");
     for (String group : GROUPS) {

@@ -63,4 +63,35 @@ class CpuAttributionTest {
         .containsEntry(MeasuredProcess.SIMULATOR, 1.0)
         .doesNotContainKey(MeasuredProcess.DRIVER);
   }
+
+  @Test
+  void netOfIdleTakesEachGroupsIdleRateOverTheWindowOffNeverBelowZero() {
+    Map<String, Long> spent =
+        Map.of(
+            "worker-1", 10_000L,
+            "reconciler-1", 4_000L,
+            "intake", 2_000L,
+            "kafka", 3_000L,
+            "postgres", 5_000L,
+            "simulator", 6_000L,
+            "driver", 1_000L);
+    CpuAttribution cpu = CpuAttribution.of(PROCESSES, spent, 1_000, 20.0, 2);
+
+    // idle over 20 s for 1,000 verifications: 100 ms/s is 2 ms each; 400 ms/s would be 8
+    Map<String, Double> net =
+        cpu.perVerificationNetOfIdle(
+            Map.of(
+                MeasuredProcess.FACECHECK, 100.0,
+                MeasuredProcess.KAFKA, 50.0,
+                MeasuredProcess.POSTGRES, 400.0,
+                MeasuredProcess.SIMULATOR, 0.0),
+            1_000);
+
+    assertThat(net)
+        .containsEntry(MeasuredProcess.FACECHECK, 14.0)
+        .containsEntry(MeasuredProcess.KAFKA, 2.0)
+        .containsEntry(MeasuredProcess.POSTGRES, 0.0)
+        .containsEntry(MeasuredProcess.SIMULATOR, 6.0)
+        .containsEntry(CpuAttribution.BOX, 22.0);
+  }
 }
