@@ -67,6 +67,9 @@ final class RequestSender implements AutoCloseable {
       long wait;
       while ((wait = due - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
+        if (Thread.currentThread().isInterrupted()) {
+          return; // the run gave up (its timeout): stop sending
+        }
       }
       maxLagNanos.accumulateAndGet(System.nanoTime() - due, Math::max);
       String requestId = prefix + "-" + (i + 1);
