@@ -47,14 +47,14 @@ class KafkaPropertiesIT {
     Run run =
         ops.run("dlt", "list", "--kafka-properties", file.toString(), "--timeout-seconds", "5");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(run.code()).isEqualTo(ExitCodes.CONNECTION);
   }
 
   @Test
   void aMissingFileIsAUsageErrorNamingIt() {
     Run run = ops.run("dlt", "list", "--kafka-properties", dir.resolve("nope").toString());
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("cannot read the Kafka client properties").contains("nope");
   }
 }

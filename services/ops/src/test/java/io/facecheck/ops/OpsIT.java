@@ -251,7 +251,8 @@ class OpsIT {
     Letter letter = deadLetters.ofRequest(requestId, DeadLetterReason.NOT_UTF8);
     Letter headless = deadLetters.withoutOriginalTopic(requestId + "-h");
 
-    Run run = ops.run("dlt", "replay", "--reason", "not_utf8", "--topic", Topics.REQUESTS_DLT);
+    Run run =
+        ops.run("dlt", "replay", "--reason", "not_utf8", "--topic", Topics.REQUESTS_DLT, "--yes");
 
     assertThat(run.code()).isZero();
     assertThat(run.line(letter.coordinates()))

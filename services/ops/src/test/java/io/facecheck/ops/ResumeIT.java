@@ -65,6 +65,6 @@ class ResumeIT {
   void resumeOfAnUnknownIdIsNotFoundAndABadIdIsAUsageError() {
     assertThat(ops.run("resume", UUID.randomUUID().toString()).code())
         .isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(ops.run("resume", "not-a-uuid").code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(ops.run("resume", "not-a-uuid").code()).isEqualTo(ExitCodes.USAGE);
   }
 }

@@ -52,6 +52,7 @@ public final class ReplayPublisher implements AutoCloseable {
     }
   }
 
+  /** Where the record landed; a {@link ConnectionFailure} when it did not. */
   public RecordMetadata await(Future<RecordMetadata> sent) {
     try {
       return sent.get();
@@ -85,6 +86,7 @@ public final class ReplayPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close();
+    // bounded: with the broker gone, an unbounded close would wait for sends that never finish
+    producer.close(settings.timeout());
   }
 }
