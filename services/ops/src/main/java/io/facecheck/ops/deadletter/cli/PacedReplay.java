@@ -3,7 +3,7 @@ package io.facecheck.ops.deadletter.cli;
 import io.facecheck.ops.connection.ConnectionFailure;
 import io.facecheck.ops.console.Progress;
 import io.facecheck.ops.deadletter.ReplayPlan;
-import io.facecheck.ops.deadletter.kafka.ReplayPublisher;
+import io.facecheck.ops.deadletter.kafka.RecordPublisher;
 import io.facecheck.ops.pacing.Pacer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,14 +24,14 @@ final class PacedReplay {
 
   private record Pending(ReplayPlan.Step step, Future<RecordMetadata> sent) {}
 
-  private final ReplayPublisher publisher;
+  private final RecordPublisher publisher;
   private final Pacer pacer;
   private final Progress progress;
   private final Consumer<ReplayOutcome> report;
   private final List<ReplayOutcome> outcomes = new ArrayList<>();
 
   PacedReplay(
-      ReplayPublisher publisher, Pacer pacer, Progress progress, Consumer<ReplayOutcome> report) {
+      RecordPublisher publisher, Pacer pacer, Progress progress, Consumer<ReplayOutcome> report) {
     this.publisher = publisher;
     this.pacer = pacer;
     this.progress = progress;

@@ -157,7 +157,8 @@ final class ReplayCommand implements Callable<Integer> {
     return exitCode(outcomes, output);
   }
 
-  private static int exitCode(List<ReplayOutcome> outcomes, Output output) {
+  /** OK when every send landed; PARTIAL when some did and some not; CONNECTION when none did. */
+  static int exitCode(List<ReplayOutcome> outcomes, Output output) {
     long done = count(outcomes, ReplayOutcome.Action.REPLAYED, ReplayOutcome.Action.WOULD_REPLAY);
     long failed = count(outcomes, ReplayOutcome.Action.FAILED, ReplayOutcome.Action.NOT_SENT);
     if (failed > 0 && done > 0) {
