@@ -168,7 +168,7 @@ final class ReplayCommand implements Callable<Integer> {
               + done
               + " replayed, "
               + failed
-              + " not; their verifications stay DEAD_LETTERED: run the replay again");
+              + " not; those stay DEAD_LETTERED: replay them again by their coordinates");
     }
     if (failed > 0) {
       return output.fail(ExitCodes.CONNECTION, "nothing replayed: " + failed + " sends failed");

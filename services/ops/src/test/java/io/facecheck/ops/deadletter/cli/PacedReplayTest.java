@@ -139,7 +139,7 @@ class PacedReplayTest {
     assertThat(exitCode(outcomes)).isEqualTo(ExitCodes.PARTIAL);
     assertThat(err.toString())
         .contains("partial: 2 replayed, 1 not")
-        .contains("run the replay again");
+        .contains("replay them again by their coordinates");
   }
 
   @Test
