@@ -3,8 +3,8 @@ package io.facecheck.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;

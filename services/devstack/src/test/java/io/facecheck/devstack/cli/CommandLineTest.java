@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.facecheck.devstack.DevStack;
 import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.Latency;
+import io.facecheck.simulator.scenario.Latency;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

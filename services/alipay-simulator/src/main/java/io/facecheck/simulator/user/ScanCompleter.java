@@ -1,6 +1,5 @@
 package io.facecheck.simulator.user;
 
-import io.facecheck.simulator.Completion;
 import io.facecheck.simulator.certification.Certification;
 import io.facecheck.simulator.certification.CertificationRegistry;
 import io.facecheck.simulator.http.ReturnUrlVisitor;
@@ -9,12 +8,12 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 
 /** Completing a scan and, like the browser following Alipay's 302, opening the return_url. */
-public final class SimulatedUser {
+public final class ScanCompleter {
   private final CertificationRegistry registry;
   private final ReturnUrlVisitor visitor;
   private final CallStats stats;
 
-  public SimulatedUser(CertificationRegistry registry, ReturnUrlVisitor visitor, CallStats stats) {
+  public ScanCompleter(CertificationRegistry registry, ReturnUrlVisitor visitor, CallStats stats) {
     this.registry = registry;
     this.visitor = visitor;
     this.stats = stats;

@@ -1,4 +1,4 @@
-package io.facecheck.simulator;
+package io.facecheck.simulator.user;
 
 /**
  * The result of completing a certification.

@@ -1,4 +1,4 @@
-package io.facecheck.simulator;
+package io.facecheck.simulator.scenario;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.facecheck.simulator;
+package io.facecheck.simulator.scenario;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ public record Scenario(
     Map<String, MethodFaults> faults,
     Long timeoutHangMs,
     List<Outage> outages,
-    AutoUser autoUser) {
+    UserBehaviour autoUser) {
 
   public static final long DEFAULT_TIMEOUT_HANG_MS = 20_000;
   public static final String ANY_METHOD = "*";
@@ -28,7 +28,7 @@ public record Scenario(
     faults = faults == null ? Map.of() : Map.copyOf(faults);
     timeoutHangMs = timeoutHangMs == null ? DEFAULT_TIMEOUT_HANG_MS : timeoutHangMs;
     outages = outages == null ? List.of() : List.copyOf(outages);
-    autoUser = autoUser == null ? AutoUser.off() : autoUser;
+    autoUser = autoUser == null ? UserBehaviour.off() : autoUser;
     if (timeoutHangMs != -1 && timeoutHangMs < 1) {
       throw new IllegalArgumentException("timeout_hang_ms must be positive, or -1 for never");
     }
@@ -68,7 +68,7 @@ public record Scenario(
     return new Scenario(seed, latency, faults, timeoutHangMs, more, autoUser);
   }
 
-  public Scenario withAutoUser(AutoUser newAutoUser) {
+  public Scenario withAutoUser(UserBehaviour newAutoUser) {
     return new Scenario(seed, latency, faults, timeoutHangMs, outages, newAutoUser);
   }
 

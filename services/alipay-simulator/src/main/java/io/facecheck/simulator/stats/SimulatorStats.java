@@ -1,4 +1,4 @@
-package io.facecheck.simulator;
+package io.facecheck.simulator.stats;
 
 import java.time.Instant;
 import java.util.Map;

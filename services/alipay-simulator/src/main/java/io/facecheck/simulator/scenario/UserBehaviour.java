@@ -1,11 +1,11 @@
-package io.facecheck.simulator;
+package io.facecheck.simulator.scenario;
 
 /**
  * The automatic user: after {@code delay_ms} (plus up to {@code delay_jitter_ms}) from initialize,
  * abandons with {@code abandon_rate}; otherwise passes with {@code pass_rate} or fails with {@code
  * fail_reason}, then visits the return_url when {@code visit_return_url} (default true).
  */
-public record AutoUser(
+public record UserBehaviour(
     boolean enabled,
     long delayMs,
     long delayJitterMs,
@@ -14,7 +14,7 @@ public record AutoUser(
     Boolean visitReturnUrl,
     String failReason) {
 
-  public AutoUser {
+  public UserBehaviour {
     passRate = passRate == null ? 1.0 : passRate;
     visitReturnUrl = visitReturnUrl == null ? Boolean.TRUE : visitReturnUrl;
     if (delayMs < 0 || delayJitterMs < 0) {
@@ -25,20 +25,21 @@ public record AutoUser(
     }
   }
 
-  public static AutoUser off() {
-    return new AutoUser(false, 0, 0, 1.0, 0, true, null);
+  public static UserBehaviour off() {
+    return new UserBehaviour(false, 0, 0, 1.0, 0, true, null);
   }
 
-  public static AutoUser after(long delayMs, double passRate, double abandonRate) {
-    return new AutoUser(true, delayMs, 0, passRate, abandonRate, true, null);
+  public static UserBehaviour after(long delayMs, double passRate, double abandonRate) {
+    return new UserBehaviour(true, delayMs, 0, passRate, abandonRate, true, null);
   }
 
-  public AutoUser withVisitReturnUrl(boolean visit) {
-    return new AutoUser(enabled, delayMs, delayJitterMs, passRate, abandonRate, visit, failReason);
+  public UserBehaviour withVisitReturnUrl(boolean visit) {
+    return new UserBehaviour(
+        enabled, delayMs, delayJitterMs, passRate, abandonRate, visit, failReason);
   }
 
-  public AutoUser withDelayJitterMs(long jitterMs) {
-    return new AutoUser(
+  public UserBehaviour withDelayJitterMs(long jitterMs) {
+    return new UserBehaviour(
         enabled, delayMs, jitterMs, passRate, abandonRate, visitReturnUrl, failReason);
   }
 }

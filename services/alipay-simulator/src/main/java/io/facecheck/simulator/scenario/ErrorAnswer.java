@@ -1,4 +1,4 @@
-package io.facecheck.simulator;
+package io.facecheck.simulator.scenario;
 
 /**
  * An injected Alipay error answer: HTTP 200, signed, with this {@code code} (its msg from the
