@@ -1,8 +1,10 @@
 package io.facecheck.ops;
 
 import io.facecheck.contracts.identity.ResidentIdNumber;
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Output;
 import io.facecheck.ops.console.OutputOptions;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.render.JsonLines;
 import java.io.PrintWriter;
 import java.util.Arrays;

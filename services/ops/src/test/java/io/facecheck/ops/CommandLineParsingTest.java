@@ -2,6 +2,8 @@ package io.facecheck.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facecheck.ops.console.OpsContext;
+import io.facecheck.ops.exit.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;

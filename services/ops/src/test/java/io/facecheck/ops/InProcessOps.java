@@ -2,6 +2,7 @@ package io.facecheck.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Terminal;
 import io.facecheck.ops.console.Ticker;
 import io.facecheck.testinfra.TestKafka;

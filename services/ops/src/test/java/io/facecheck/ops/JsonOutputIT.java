@@ -6,6 +6,7 @@ import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.contracts.Topics;
 import io.facecheck.ops.InProcessOps.Run;
 import io.facecheck.ops.WorkerDeadLetters.Letter;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.time.Clock;
 import java.util.List;

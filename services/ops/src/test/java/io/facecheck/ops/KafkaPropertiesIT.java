@@ -3,6 +3,7 @@ package io.facecheck.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.ops.InProcessOps.Run;
+import io.facecheck.ops.exit.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -11,6 +11,7 @@ import io.facecheck.contracts.Topics;
 import io.facecheck.ops.InProcessOps.Run;
 import io.facecheck.ops.WorkerDeadLetters.Letter;
 import io.facecheck.ops.deadletter.kafka.ReplayPublisher;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import io.facecheck.ops.WorkerDeadLetters.Letter;
 import io.facecheck.ops.console.FakeTicker;
 import io.facecheck.ops.console.ScriptedTerminal;
 import io.facecheck.ops.console.Terminal;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.time.Clock;
 import java.time.Duration;

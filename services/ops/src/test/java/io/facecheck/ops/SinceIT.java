@@ -12,6 +12,7 @@ import io.facecheck.ops.console.Ticker;
 import io.facecheck.ops.deadletter.DeadLetterRecord;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
 import io.facecheck.ops.deadletter.kafka.PartitionRange;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.testinfra.TestKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;

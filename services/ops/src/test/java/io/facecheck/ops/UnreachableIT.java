@@ -3,6 +3,7 @@ package io.facecheck.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.ops.InProcessOps.Run;
+import io.facecheck.ops.exit.ExitCodes;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

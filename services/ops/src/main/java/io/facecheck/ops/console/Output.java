@@ -1,7 +1,7 @@
 package io.facecheck.ops.console;
 
 import io.facecheck.contracts.identity.ResidentIdNumber;
-import io.facecheck.ops.ExitCodes;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.render.JsonLines;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

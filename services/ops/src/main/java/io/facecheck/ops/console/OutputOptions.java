@@ -1,6 +1,5 @@
 package io.facecheck.ops.console;
 
-import io.facecheck.ops.OpsContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,14 +1,14 @@
 package io.facecheck.ops.erasure;
 
 import io.facecheck.contracts.identity.ResidentIdNumber;
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Output;
 import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.deadletter.ReplayRequests;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.lookup.VerificationLookup;
 import io.facecheck.statemachine.ErasureOutcome;
 import io.facecheck.statemachine.Verification;

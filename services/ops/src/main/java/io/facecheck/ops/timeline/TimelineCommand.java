@@ -1,11 +1,11 @@
 package io.facecheck.ops.timeline;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Output;
 import io.facecheck.ops.console.OutputOptions;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.lookup.VerificationLookup;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;

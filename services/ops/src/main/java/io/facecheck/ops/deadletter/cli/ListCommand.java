@@ -1,10 +1,9 @@
 package io.facecheck.ops.deadletter.cli;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Output;
 import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.console.Progress;
@@ -14,6 +13,7 @@ import io.facecheck.ops.deadletter.DeadLetterRow;
 import io.facecheck.ops.deadletter.RecordValue;
 import io.facecheck.ops.deadletter.VerificationFinder;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
+import io.facecheck.ops.exit.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,10 +1,9 @@
 package io.facecheck.ops.deadletter.cli;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Output;
 import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.console.Progress;
@@ -17,6 +16,7 @@ import io.facecheck.ops.deadletter.ReplayRequests;
 import io.facecheck.ops.deadletter.VerificationFinder;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
 import io.facecheck.ops.deadletter.kafka.ReplayPublisher;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.pacing.Pacer;
 import io.facecheck.ops.pacing.Rate;
 import io.facecheck.statemachine.VerificationStore;

@@ -1,10 +1,9 @@
 package io.facecheck.ops.deadletter.cli;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
 import io.facecheck.ops.console.Output;
 import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.deadletter.DeadLetterDetails;
@@ -12,6 +11,7 @@ import io.facecheck.ops.deadletter.DeadLetterRecord;
 import io.facecheck.ops.deadletter.RecordValue;
 import io.facecheck.ops.deadletter.VerificationFinder;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.DeadLetterHeaders;
-import io.facecheck.ops.ExitCodes;
 import io.facecheck.ops.connection.ConnectionFailure;
 import io.facecheck.ops.console.FakeTicker;
 import io.facecheck.ops.console.Output;
@@ -13,6 +12,7 @@ import io.facecheck.ops.console.Terminal;
 import io.facecheck.ops.deadletter.DeadLetterRecord;
 import io.facecheck.ops.deadletter.ReplayPlan;
 import io.facecheck.ops.deadletter.kafka.RecordPublisher;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.pacing.Pacer;
 import io.facecheck.ops.pacing.Rate;
 import java.io.PrintWriter;

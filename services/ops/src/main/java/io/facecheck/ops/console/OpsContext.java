@@ -1,7 +1,5 @@
-package io.facecheck.ops;
+package io.facecheck.ops.console;
 
-import io.facecheck.ops.console.Terminal;
-import io.facecheck.ops.console.Ticker;
 import java.time.Clock;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.facecheck.ops;
+package io.facecheck.ops.exit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

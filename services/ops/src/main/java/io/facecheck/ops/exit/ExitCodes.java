@@ -1,4 +1,4 @@
-package io.facecheck.ops;
+package io.facecheck.ops.exit;
 
 import io.facecheck.ops.connection.ConnectionFailure;
 import io.facecheck.ops.connection.UnreadableSettings;
