@@ -38,11 +38,12 @@ public final class Progress {
     this.ticker = ticker;
   }
 
+  /** With --json every stderr line is a JSON object, on a terminal too: scripts parse it. */
   public static Style styleFor(Terminal terminal, boolean json) {
-    if (terminal.interactive()) {
-      return Style.LIVE;
+    if (json) {
+      return Style.JSON_LINES;
     }
-    return json ? Style.JSON_LINES : Style.LINES;
+    return terminal.interactive() ? Style.LIVE : Style.LINES;
   }
 
   /** Starts counting {@code total} steps of {@code phase} ("reading dead letters"). */

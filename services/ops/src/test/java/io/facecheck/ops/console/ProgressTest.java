@@ -107,5 +107,7 @@ class ProgressTest {
     assertThat(Progress.styleFor(new ScriptedTerminal("y"), false)).isEqualTo(Progress.Style.LIVE);
     assertThat(Progress.styleFor(Terminal.none(), false)).isEqualTo(Progress.Style.LINES);
     assertThat(Progress.styleFor(Terminal.none(), true)).isEqualTo(Progress.Style.JSON_LINES);
+    assertThat(Progress.styleFor(new ScriptedTerminal("y"), true))
+        .isEqualTo(Progress.Style.JSON_LINES);
   }
 }
