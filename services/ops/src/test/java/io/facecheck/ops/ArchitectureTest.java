@@ -59,9 +59,6 @@ class ArchitectureTest {
         .resideInAPackage("io.facecheck.ops..")
         .should()
         .dependOnClassesThat()
-        .haveSimpleName("IdentityVault")
-        .orShould()
-        .dependOnClassesThat()
         .haveSimpleName("PiiCipher")
         .check(OPS);
   }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How fast the relay drains a backlog, so it is never the pipeline's bottleneck. A benchmark: it
  * prints the figure and asserts only that every event arrived.
  */
-class OutboxRelayThroughputIT {
+class OutboxRelayThroughputBenchmark {
 
   private static final int EVENTS = 20_000;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Prints throughput figures for the build log; timing is reported, never asserted. */
-class PiiCipherBenchmarkTest {
+class PiiCipherBenchmark {
 
   private static final int WARMUP = 20_000;
   private static final int MEASURED = 50_000;
