@@ -85,6 +85,17 @@ class CommandLineTest {
   }
 
   @Test
+  void demoWritesItsHtmlReportOnlyWhenAskedTo() {
+    DemoCommand asked = new DemoCommand();
+    new CommandLine(asked).parseArgs("--report=target/demo.html");
+    assertThat(asked.report).isEqualTo(java.nio.file.Path.of("target/demo.html"));
+
+    DemoCommand plain = new DemoCommand();
+    new CommandLine(plain).parseArgs();
+    assertThat(plain.report).isNull();
+  }
+
+  @Test
   void alipayModeAndEncryptionBecomeSettings() {
     DemoCommand demo = new DemoCommand();
     new CommandLine(demo).parseArgs("--alipay-mode=certificate", "--encrypt");
