@@ -6,6 +6,8 @@ import io.facecheck.reconciler.callback.RepeatedReturns;
 import io.facecheck.reconciler.callback.kafka.CallbackListener;
 import io.facecheck.reconciler.decision.OutcomeDecider;
 import io.facecheck.reconciler.decision.kafka.QueryResultListener;
+import io.facecheck.reconciler.inbound.VerificationTraces;
+import io.facecheck.reconciler.inbound.jdbc.StoredVerificationTraces;
 import io.facecheck.reconciler.inbound.kafka.RecordBatches;
 import io.facecheck.reconciler.ladder.LadderScan;
 import io.facecheck.reconciler.ladder.LadderSteps;
@@ -22,6 +24,7 @@ import io.facecheck.statemachine.metrics.StatusTransitionMeters;
 import io.facecheck.tracing.kafka.RecordKey;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.facecheck.tracing.verification.VerificationTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
@@ -63,6 +66,16 @@ public class ReconcilerConfiguration {
     return new ListeningVerificationStore(
         new JdbcVerificationStore(dataSource, transactions, clock, traces::capture),
         new StatusTransitionMeters(meters, clock));
+  }
+
+  /** Nothing is read while tracing is off: no span would continue it. */
+  @Bean
+  VerificationTraces verificationTraces(
+      DataSource dataSource, ObjectProvider<ObservationRegistry> observations) {
+    ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+    return registry.isNoop()
+        ? VerificationTraces.NONE
+        : new StoredVerificationTraces(dataSource, new VerificationTraceContext(registry));
   }
 
   @Bean
@@ -109,7 +122,8 @@ public class ReconcilerConfiguration {
       CallbackHandler handler,
       RecordBatches batches,
       KafkaProperties kafka,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations,
+      VerificationTraces traces) {
     return new CallbackListener(
         handler,
         batches,
@@ -117,7 +131,8 @@ public class ReconcilerConfiguration {
             observations.getIfAvailable(() -> ObservationRegistry.NOOP),
             CallbackListener.ID,
             kafka.getConsumer().getGroupId(),
-            RecordKey.VERIFICATION_ID));
+            RecordKey.VERIFICATION_ID),
+        traces);
   }
 
   @Bean
@@ -150,7 +165,8 @@ public class ReconcilerConfiguration {
       LadderSteps steps,
       Clock clock,
       ReconcilerProperties properties,
-      TimelineSource source) {
+      TimelineSource source,
+      VerificationTraces traces) {
     StalledVerifications stalled = new JdbcStalledVerifications(dataSource);
     int batch = properties.ladderBatch();
     return new LadderScan(
@@ -162,7 +178,8 @@ public class ReconcilerConfiguration {
         steps,
         clock,
         batch,
-        properties.claimLease());
+        properties.claimLease(),
+        traces);
   }
 
   @Bean
