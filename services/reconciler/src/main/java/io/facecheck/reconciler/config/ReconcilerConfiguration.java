@@ -27,6 +27,7 @@ import io.facecheck.tracing.outbox.OutboxTraceContext;
 import io.facecheck.tracing.verification.VerificationTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -68,12 +69,18 @@ public class ReconcilerConfiguration {
         new StatusTransitionMeters(meters, clock));
   }
 
-  /** Nothing is read while tracing is off: no span would continue it. */
+  /**
+   * Nothing is read while tracing is off (no tracer: the registry still observes, for metrics): no
+   * span would continue it.
+   */
   @Bean
   VerificationTraces verificationTraces(
-      DataSource dataSource, ObjectProvider<ObservationRegistry> observations) {
+      DataSource dataSource,
+      ObjectProvider<ObservationRegistry> observations,
+      ObjectProvider<Tracer> tracers) {
     ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
-    return registry.isNoop()
+    Tracer tracer = tracers.getIfAvailable(() -> Tracer.NOOP);
+    return registry.isNoop() || tracer == Tracer.NOOP
         ? VerificationTraces.NONE
         : new StoredVerificationTraces(dataSource, new VerificationTraceContext(registry));
   }
