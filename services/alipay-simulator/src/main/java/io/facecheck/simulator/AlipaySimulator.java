@@ -12,11 +12,14 @@ import io.facecheck.simulator.gateway.RegisteredApps;
 import io.facecheck.simulator.http.NettyHttpServer;
 import io.facecheck.simulator.http.ReturnUrlVisitor;
 import io.facecheck.simulator.page.PageSubmission;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.simulator.scenario.ScenarioEngine;
 import io.facecheck.simulator.signing.RsaKeys;
 import io.facecheck.simulator.stats.CallStats;
+import io.facecheck.simulator.stats.SimulatorStats;
 import io.facecheck.simulator.user.AutomaticUser;
-import io.facecheck.simulator.user.SimulatedUser;
+import io.facecheck.simulator.user.Completion;
+import io.facecheck.simulator.user.ScanCompleter;
 import java.security.KeyPair;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +52,7 @@ public final class AlipaySimulator implements AutoCloseable {
   private final CertificationRegistry registry;
   private final ScenarioEngine scenario;
   private final CallStats stats;
-  private final SimulatedUser user;
+  private final ScanCompleter user;
 
   private AlipaySimulator(SimulatorConfig config) {
     KeyPair keys = config.keyPairOrShared();
@@ -61,7 +64,7 @@ public final class AlipaySimulator implements AutoCloseable {
     this.registry = new CertificationRegistry(config.clock());
     this.scenario = new ScenarioEngine(config.clock(), config.scenario());
     this.stats = new CallStats(config.clock());
-    this.user = new SimulatedUser(registry, new ReturnUrlVisitor(), stats);
+    this.user = new ScanCompleter(registry, new ReturnUrlVisitor(), stats);
     this.signingPool = signingPool(config.signingThreads());
     AutomaticUser[] automatic = new AutomaticUser[1];
     GatewayEndpoint gateway =

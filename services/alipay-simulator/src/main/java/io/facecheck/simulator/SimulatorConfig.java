@@ -1,5 +1,6 @@
 package io.facecheck.simulator;
 
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.simulator.signing.RsaKeys;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -3,6 +3,8 @@ package io.facecheck.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.DefaultAlipayClient;
+import io.facecheck.simulator.scenario.ErrorAnswer;
+import io.facecheck.simulator.scenario.GatewayMethods;
 import io.facecheck.simulator.signing.RsaKeys;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -2,6 +2,8 @@ package io.facecheck.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facecheck.simulator.scenario.GatewayMethods;
+import io.facecheck.simulator.scenario.Scenario;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;

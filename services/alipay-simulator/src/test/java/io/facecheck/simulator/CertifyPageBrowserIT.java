@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.alipay.api.DefaultAlipayClient;
 import com.alipay.api.request.AlipayUserCertifyOpenCertifyRequest;
 import io.facecheck.simulator.certification.CertificationStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,21 +83,6 @@ class CertifyPageBrowserIT {
   }
 
   private static Path executable(String envVariable, String fallback) {
-    String configured = System.getenv(envVariable);
-    Path path = Path.of(configured != null && !configured.isBlank() ? configured : fallback);
-    if (Files.isExecutable(path)) {
-      return path;
-    }
-    String message =
-        path
-            + " not found: install Debian's chromium and chromium-driver"
-            + " (apt-get install -y chromium chromium-driver) or set "
-            + envVariable;
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new AssertionError("required in CI: " + message);
-    }
-    // the reason in the build log too, not only in the failsafe report
-    System.err.println("CertifyPageBrowserIT skipped outside CI: " + message);
-    return Assumptions.abort("skipped outside CI: " + message);
+    return HeadlessChromium.executable("CertifyPageBrowserIT", envVariable, fallback);
   }
 }

@@ -2,6 +2,7 @@ package io.facecheck.simulator;
 
 import com.alipay.api.AlipayConfig;
 import com.alipay.api.DefaultAlipayClient;
+import io.facecheck.simulator.scenario.GatewayMethods;
 import io.facecheck.simulator.signing.RsaKeys;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

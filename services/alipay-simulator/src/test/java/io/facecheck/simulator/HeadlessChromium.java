@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A headless Chromium driven through chromedriver's W3C WebDriver HTTP API, with no extra library.
+ * Public, in this module's test-jar, for the other browser checks (the devstack's demo report).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -35,7 +37,37 @@ final class HeadlessChromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  static HeadlessChromium start(Path chromium, Path chromedriver) throws Exception {
+  /**
+   * Debian's chromium and chromium-driver (paths overridable with CHROME_BIN, CHROMEDRIVER). In CI
+   * (CI=true; .ci/run installs them) their absence fails the caller; elsewhere it skips with a
+   * message saying what to install, so a machine with only a JDK still passes the build.
+   */
+  public static HeadlessChromium startOrSkip(String test) throws Exception {
+    return start(
+        executable(test, "CHROME_BIN", "/usr/bin/chromium"),
+        executable(test, "CHROMEDRIVER", "/usr/bin/chromedriver"));
+  }
+
+  static Path executable(String test, String envVariable, String fallback) {
+    String configured = System.getenv(envVariable);
+    Path path = Path.of(configured != null && !configured.isBlank() ? configured : fallback);
+    if (Files.isExecutable(path)) {
+      return path;
+    }
+    String message =
+        path
+            + " not found: install Debian's chromium and chromium-driver"
+            + " (apt-get install -y chromium chromium-driver) or set "
+            + envVariable;
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError("required in CI: " + message);
+    }
+    // the reason in the build log too, not only in the test report
+    System.err.println(test + " skipped outside CI: " + message);
+    return Assumptions.abort("skipped outside CI: " + message);
+  }
+
+  public static HeadlessChromium start(Path chromium, Path chromedriver) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -85,11 +117,11 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  void open(String url) throws Exception {
+  public void open(String url) throws Exception {
     post(http, session("/url"), Map.of("url", url));
   }
 
-  void click(String cssSelector) throws Exception {
+  public void click(String cssSelector) throws Exception {
     JsonNode found =
         post(http, session("/element"), Map.of("using", "css selector", "value", cssSelector));
     JsonNode reference = found.get("value").get(ELEMENT_KEY);
@@ -100,12 +132,18 @@ final class HeadlessChromium implements AutoCloseable {
     post(http, session("/element/" + element + "/click"), Map.of());
   }
 
-  String currentUrl() throws Exception {
+  public String currentUrl() throws Exception {
     return get(session("/url")).get("value").asString();
   }
 
-  String pageSource() throws Exception {
+  public String pageSource() throws Exception {
     return get(session("/source")).get("value").asString();
+  }
+
+  /** Runs {@code script} (a function body: {@code return …}) in the page; its result as JSON. */
+  public JsonNode execute(String script) throws Exception {
+    return post(http, session("/execute/sync"), Map.of("script", script, "args", List.of()))
+        .get("value");
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.alipay.api.response.AlipayUserCertifyOpenInitializeResponse;
 import io.facecheck.simulator.gateway.AppMode;
 import io.facecheck.simulator.gateway.AppRegistration;
 import io.facecheck.simulator.gateway.RegisteredApp;
+import io.facecheck.simulator.scenario.GatewayMethods;
 import io.facecheck.simulator.signing.RsaKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;

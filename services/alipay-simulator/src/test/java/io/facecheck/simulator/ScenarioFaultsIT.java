@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.simulator.scenario.ErrorAnswer;
+import io.facecheck.simulator.scenario.Fault;
+import io.facecheck.simulator.scenario.GatewayMethods;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.MethodFaults;
+import io.facecheck.simulator.scenario.Outage;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import io.facecheck.testinfra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,7 +174,7 @@ class ScenarioFaultsIT {
   void automaticUserPassesFailsAndAbandonsAtItsRatesAndVisitsTheReturnUrl() throws Exception {
     try (AlipaySimulator sim = TestApps.startWithApp(SimulatorConfig.defaults());
         ReturnPageServer merchant = new ReturnPageServer()) {
-      sim.setScenario(Scenario.none().withSeed(7).withAutoUser(AutoUser.after(10, 0.5, 0.2)));
+      sim.setScenario(Scenario.none().withSeed(7).withAutoUser(UserBehaviour.after(10, 0.5, 0.2)));
       RawGateway gateway = new RawGateway(sim.gatewayUrl());
       int users = 200;
       for (int i = 0; i < users; i++) {

@@ -7,11 +7,11 @@ import io.facecheck.crashtests.CrashChecks.Figures;
 import io.facecheck.crashtests.PipelineTables.VerificationRow;
 import io.facecheck.devstack.demo.FakeIdentities;
 import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.GatewayMethods;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.simulator.scenario.GatewayMethods;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import io.facecheck.statemachine.VerificationStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ class CrashIT {
         Scenario.none()
             .withSeed(7)
             .withLatency(Latency.uniform(20, 50))
-            .withAutoUser(AutoUser.after(300, 0.7, 0.0).withDelayJitterMs(1_000));
+            .withAutoUser(UserBehaviour.after(300, 0.7, 0.0).withDelayJitterMs(1_000));
     stack = CrashStack.start(LOGS, users);
     tables = new PipelineTables(stack.database().dataSource());
     checks =

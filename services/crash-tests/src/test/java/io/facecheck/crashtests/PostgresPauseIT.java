@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.facecheck.crashtests.PipelineTables.VerificationRow;
 import io.facecheck.crashtests.RequestBatch.Request;
 import io.facecheck.devstack.demo.FakeIdentities;
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.GatewayMethods;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
-import io.facecheck.simulator.SimulatorStats;
+import io.facecheck.simulator.scenario.GatewayMethods;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
+import io.facecheck.simulator.stats.SimulatorStats;
 import io.facecheck.statemachine.VerificationStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +141,7 @@ class PostgresPauseIT {
               stack
                   .simulator()
                   .scenario()
-                  .withAutoUser(AutoUser.after(300, PASS_RATE, 0.0).withDelayJitterMs(1_000)));
+                  .withAutoUser(UserBehaviour.after(300, PASS_RATE, 0.0).withDelayJitterMs(1_000)));
       ReturningUsers users = new ReturningUsers(stack.simulator());
       List<Callable<?>> arrivals = new ArrayList<>();
       List<Long> moments = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.facecheck.crashtests;
 
 import io.facecheck.simulator.AlipaySimulator;
-import io.facecheck.simulator.Completion;
+import io.facecheck.simulator.user.Completion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.facecheck.crashtests;
 import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.ServiceProperties;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;

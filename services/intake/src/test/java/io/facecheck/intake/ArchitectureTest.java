@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.facecheck.testinfra.ModuleRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -15,20 +16,13 @@ class ArchitectureTest {
           .importPackages("io.facecheck");
 
   @Test
-  void dependsOnNoOtherService() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.facecheck.intake..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.facecheck.worker..",
-            "io.facecheck.reconciler..",
-            "io.facecheck.devstack..",
-            "io.facecheck.ops..",
-            "io.facecheck.simulator..",
-            "io.facecheck.alipaysimulator..")
-        .check(INTAKE);
+  void followsTheModuleRules() {
+    ModuleRules.of(
+            "io.facecheck.intake",
+            "io.facecheck.contracts",
+            "io.facecheck.statemachine",
+            "io.facecheck.tracing")
+        .check(ModuleRules.mainClasses("io.facecheck.intake"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.facecheck.ops;
 
+import io.facecheck.ops.console.OpsContext;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 

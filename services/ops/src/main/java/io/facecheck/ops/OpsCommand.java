@@ -6,7 +6,7 @@ import io.facecheck.ops.resume.ResumeCommand;
 import io.facecheck.ops.timeline.TimelineCommand;
 import picocli.CommandLine.Command;
 
-/** The top of the command tree; it only groups. */
+/** The top of the command tree; it only groups. Every command's exit codes: {@link ExitCodes}. */
 @Command(
     name = "facecheck-ops",
     mixinStandardHelpOptions = true,
@@ -14,17 +14,15 @@ import picocli.CommandLine.Command;
     description =
         "Inspect and replay facecheck dead letters; show a verification's timeline; resume a"
             + " parked verification; erase a verification's identity (data-subject request).",
+    footer = {
+      "",
+      "Every command takes --json: stdout then carries only JSON lines, stderr JSON objects"
+          + " (progress, notices, the error with its exit code)."
+    },
     subcommands = {
       DltCommand.class,
       TimelineCommand.class,
       ResumeCommand.class,
       EraseCommand.class
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:ok",
-      "1:not found, or nothing to do",
-      "2:usage error, or Kafka / PostgreSQL unreachable",
-      "3:erase refused: the verification is still in flight"
     })
 public final class OpsCommand {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.ops.InProcessOps.Run;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
@@ -101,7 +102,7 @@ class EraseIT {
 
       Run run = ops.run("erase", v.id().toString(), "--reason", "DSR-3");
 
-      assertThat(run.code()).as(v.status().name()).isEqualTo(ExitCodes.IN_FLIGHT);
+      assertThat(run.code()).as(v.status().name()).isEqualTo(ExitCodes.REFUSED);
       assertThat(run.err()).contains("refused").contains("is " + v.status() + ", not final");
       assertThat(rowText(v.id())).isEqualTo(before);
       assertThat(verifications.store.timeline(v.id())).hasSize(timeline);
@@ -114,17 +115,15 @@ class EraseIT {
   void usageErrorsAndUnknownVerifications() {
     Verification passed = passed("erase-use-" + UUID.randomUUID());
 
-    assertThat(ops.run("erase", passed.id().toString()).code())
-        .isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(ops.run("erase", passed.id().toString()).code()).isEqualTo(ExitCodes.USAGE);
     Run withIdNumber =
         ops.run("erase", passed.id().toString(), "--reason", "for " + StoredVerifications.CERT_NO);
-    assertThat(withIdNumber.code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(withIdNumber.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(withIdNumber.err()).contains("ID number");
     withIdNumber.assertNoIdentity();
     assertThat(row(passed.id()).get("pii_key_id")).isNotNull();
-    assertThat(ops.run("erase", "--reason", "x").code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
-    assertThat(ops.run("erase", "not-a-uuid", "--reason", "x").code())
-        .isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(ops.run("erase", "--reason", "x").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(ops.run("erase", "not-a-uuid", "--reason", "x").code()).isEqualTo(ExitCodes.USAGE);
     assertThat(ops.run("erase", UUID.randomUUID().toString(), "--reason", "x").code())
         .isEqualTo(ExitCodes.NOT_FOUND);
   }

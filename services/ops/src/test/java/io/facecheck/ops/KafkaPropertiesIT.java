@@ -3,6 +3,7 @@ package io.facecheck.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.ops.InProcessOps.Run;
+import io.facecheck.ops.exit.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,14 +48,14 @@ class KafkaPropertiesIT {
     Run run =
         ops.run("dlt", "list", "--kafka-properties", file.toString(), "--timeout-seconds", "5");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(run.code()).isEqualTo(ExitCodes.CONNECTION);
   }
 
   @Test
   void aMissingFileIsAUsageErrorNamingIt() {
     Run run = ops.run("dlt", "list", "--kafka-properties", dir.resolve("nope").toString());
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("cannot read the Kafka client properties").contains("nope");
   }
 }

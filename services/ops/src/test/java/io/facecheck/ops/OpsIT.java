@@ -11,6 +11,7 @@ import io.facecheck.contracts.Topics;
 import io.facecheck.ops.InProcessOps.Run;
 import io.facecheck.ops.WorkerDeadLetters.Letter;
 import io.facecheck.ops.deadletter.kafka.ReplayPublisher;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -251,7 +252,8 @@ class OpsIT {
     Letter letter = deadLetters.ofRequest(requestId, DeadLetterReason.NOT_UTF8);
     Letter headless = deadLetters.withoutOriginalTopic(requestId + "-h");
 
-    Run run = ops.run("dlt", "replay", "--reason", "not_utf8", "--topic", Topics.REQUESTS_DLT);
+    Run run =
+        ops.run("dlt", "replay", "--reason", "not_utf8", "--topic", Topics.REQUESTS_DLT, "--yes");
 
     assertThat(run.code()).isZero();
     assertThat(run.line(letter.coordinates()))

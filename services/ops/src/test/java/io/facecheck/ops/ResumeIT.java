@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.ops.InProcessOps.Run;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.time.Clock;
 import java.util.UUID;
@@ -65,6 +66,6 @@ class ResumeIT {
   void resumeOfAnUnknownIdIsNotFoundAndABadIdIsAUsageError() {
     assertThat(ops.run("resume", UUID.randomUUID().toString()).code())
         .isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(ops.run("resume", "not-a-uuid").code()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    assertThat(ops.run("resume", "not-a-uuid").code()).isEqualTo(ExitCodes.USAGE);
   }
 }

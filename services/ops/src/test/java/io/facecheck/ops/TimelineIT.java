@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.ops.InProcessOps.Run;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import java.time.Clock;
 import java.util.List;

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.facecheck.testinfra.ModuleRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -30,16 +31,13 @@ class ArchitectureTest {
   }
 
   @Test
-  void dependsOnNoOtherService() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.facecheck.worker..",
-            "io.facecheck.intake..",
-            "io.facecheck.devstack..",
-            "io.facecheck.simulator..",
-            "io.facecheck.ops..")
+  void followsTheModuleRules() {
+    ModuleRules.of(
+            "io.facecheck.reconciler",
+            "io.facecheck.contracts",
+            "io.facecheck.servicedefaults",
+            "io.facecheck.statemachine",
+            "io.facecheck.tracing")
         .check(RECONCILER);
   }
 

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * cert_name and cert_no sealed with AES-256-GCM under one key, each bound to its verification and
- * column (the context is the AAD), so a ciphertext copied elsewhere does not open.
+ * column (the context is the AAD), so a ciphertext copied elsewhere does not open. Nothing in
+ * facecheck opens them: the worker calls Alipay with the plaintext of the record it consumed, and
+ * the sealed copy is kept only for an audit by whoever holds the key, until erasure.
  */
 public record SealedIdentity(CertType certType, SealedValue certName, SealedValue certNo) {
 
@@ -36,14 +38,6 @@ public record SealedIdentity(CertType certType, SealedValue certName, SealedValu
       name = cipher.seal(identity.certName(), certNameContext(verificationId));
     }
     return new SealedIdentity(identity.certType(), name, no);
-  }
-
-  /** Opens both values; for the worker, which must hand them to Alipay, and nobody else. */
-  public OpenedIdentity open(UUID verificationId, PiiCipher cipher) {
-    return new OpenedIdentity(
-        certType,
-        cipher.open(certName, certNameContext(verificationId)),
-        cipher.open(certNo, certNoContext(verificationId)));
   }
 
   public static String certNameContext(UUID verificationId) {

@@ -26,11 +26,16 @@ class SealedIdentityTest {
             CIPHER,
             MutableClock.at("2026-11-26T10:00:00Z"));
 
-    OpenedIdentity opened = nv.identity().open(nv.id(), CIPHER);
+    SealedIdentity sealed = nv.identity();
 
-    assertThat(opened.certName()).isEqualTo(Fixtures.CERT_NAME);
-    assertThat(opened.certNo()).isEqualTo(Fixtures.CERT_NO);
-    assertThatThrownBy(() -> nv.identity().open(UUID.randomUUID(), CIPHER))
+    assertThat(CIPHER.open(sealed.certName(), SealedIdentity.certNameContext(nv.id())))
+        .isEqualTo(Fixtures.CERT_NAME);
+    assertThat(CIPHER.open(sealed.certNo(), SealedIdentity.certNoContext(nv.id())))
+        .isEqualTo(Fixtures.CERT_NO);
+    assertThatThrownBy(
+            () -> CIPHER.open(sealed.certNo(), SealedIdentity.certNoContext(UUID.randomUUID())))
+        .isInstanceOf(PiiDecryptionException.class);
+    assertThatThrownBy(() -> CIPHER.open(sealed.certNo(), SealedIdentity.certNameContext(nv.id())))
         .isInstanceOf(PiiDecryptionException.class);
   }
 
@@ -42,7 +47,7 @@ class SealedIdentityTest {
             Fixtures.HASH,
             CIPHER,
             MutableClock.at("2026-11-26T10:00:00Z"));
-    String printed = nv + " " + nv.identity().open(nv.id(), CIPHER);
+    String printed = nv + " " + nv.identity();
 
     assertThat(printed).doesNotContain(Fixtures.CERT_NAME).doesNotContain(Fixtures.CERT_NO);
     assertThat(nv.identity().keyId()).isEqualTo("k1");

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.simulator.AlipaySimulator;
-import io.facecheck.simulator.Fault;
-import io.facecheck.simulator.GatewayMethods;
-import io.facecheck.simulator.MethodFaults;
-import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.SimulatorConfig;
+import io.facecheck.simulator.scenario.Fault;
+import io.facecheck.simulator.scenario.GatewayMethods;
+import io.facecheck.simulator.scenario.MethodFaults;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;

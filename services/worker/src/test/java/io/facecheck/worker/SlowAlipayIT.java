@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.simulator.AlipaySimulator;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.SimulatorConfig;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.support.Producer;

@@ -3,8 +3,8 @@ package io.facecheck.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Requests per second from produce to AWAITING_USER, at 0 ms and 200 ms of simulated Alipay
  * latency, 6 partitions. Prints figures, asserts no timing. Not part of {@code verify}; run with
- * {@code ./mvnw -pl services/worker verify -Dit.test=WorkerThroughputBenchmark -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.requests=3000]}.
+ * {@code ./mvnw -pl services/worker -Pbench verify -Dit.test=WorkerThroughputBenchmark
+ * [-Dbenchmark.requests=3000]}.
  */
 @SpringBootTest(
     classes = WorkerApplication.class,

@@ -1,7 +1,5 @@
 package io.facecheck.simulator.admin;
 
-import io.facecheck.simulator.Scenario;
-import io.facecheck.simulator.SimulatorStats;
 import io.facecheck.simulator.certificates.AlipayCertificates;
 import io.facecheck.simulator.certificates.Pem;
 import io.facecheck.simulator.certification.CertificationRegistry;
@@ -11,9 +9,11 @@ import io.facecheck.simulator.gateway.RegisteredApp;
 import io.facecheck.simulator.gateway.RegisteredApps;
 import io.facecheck.simulator.http.IncomingRequest;
 import io.facecheck.simulator.http.Reply;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.simulator.scenario.ScenarioEngine;
 import io.facecheck.simulator.stats.CallStats;
-import io.facecheck.simulator.user.SimulatedUser;
+import io.facecheck.simulator.stats.SimulatorStats;
+import io.facecheck.simulator.user.ScanCompleter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -37,7 +37,7 @@ public final class AdminApi {
   private final Runnable rollAlipayCertificate;
   private final java.util.function.Function<AppRegistration, RegisteredApp> register;
   private final CertificationRegistry registry;
-  private final SimulatedUser user;
+  private final ScanCompleter user;
   private final ScenarioEngine scenario;
   private final CallStats stats;
   private final Supplier<SimulatorStats> statsSnapshot;
@@ -49,7 +49,7 @@ public final class AdminApi {
       Runnable rollAlipayCertificate,
       java.util.function.Function<AppRegistration, RegisteredApp> register,
       CertificationRegistry registry,
-      SimulatedUser user,
+      ScanCompleter user,
       ScenarioEngine scenario,
       CallStats stats,
       Supplier<SimulatorStats> statsSnapshot) {

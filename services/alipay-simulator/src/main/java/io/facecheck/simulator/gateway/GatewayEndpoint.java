@@ -1,7 +1,5 @@
 package io.facecheck.simulator.gateway;
 
-import io.facecheck.simulator.Fault;
-import io.facecheck.simulator.GatewayMethods;
 import io.facecheck.simulator.certificates.AlipayCertificates;
 import io.facecheck.simulator.certificates.Pem;
 import io.facecheck.simulator.certificates.SigningCertificate;
@@ -12,6 +10,8 @@ import io.facecheck.simulator.http.IncomingRequest;
 import io.facecheck.simulator.http.Reply;
 import io.facecheck.simulator.page.CertifyPage;
 import io.facecheck.simulator.scenario.CallPlan;
+import io.facecheck.simulator.scenario.Fault;
+import io.facecheck.simulator.scenario.GatewayMethods;
 import io.facecheck.simulator.scenario.ScenarioEngine;
 import io.facecheck.simulator.signing.SignAlgorithm;
 import io.facecheck.simulator.stats.CallStats;

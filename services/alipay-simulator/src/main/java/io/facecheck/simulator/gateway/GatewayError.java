@@ -1,7 +1,7 @@
 package io.facecheck.simulator.gateway;
 
-import io.facecheck.simulator.ErrorAnswer;
-import io.facecheck.simulator.UnsignedError;
+import io.facecheck.simulator.scenario.ErrorAnswer;
+import io.facecheck.simulator.scenario.UnsignedError;
 import java.util.Map;
 
 /** An Alipay error: top-level code and msg, plus the sub_code that callers branch on. */

@@ -1,6 +1,6 @@
 package io.facecheck.simulator.gateway;
 
-import io.facecheck.simulator.GatewayMethods;
+import io.facecheck.simulator.scenario.GatewayMethods;
 import io.facecheck.simulator.signing.SignAlgorithm;
 import io.facecheck.simulator.signing.StringToSign;
 import java.security.PublicKey;

@@ -17,12 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Hands each request to the handler and writes its reply when due, on the channel's event loop. */
 final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private static final Logger LOG = Logger.getLogger(ExchangeHandler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
   private final RequestHandler handler;
 
   ExchangeHandler(RequestHandler handler) {
@@ -72,7 +72,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     if (cause instanceof java.util.concurrent.RejectedExecutionException) {
       return Reply.json(503, "{\"error\":\"overloaded\",\"message\":\"signing queue is full\"}");
     }
-    LOG.log(Level.SEVERE, "simulator bug while answering a request", cause);
+    LOG.error("simulator bug while answering a request", cause);
     return Reply.json(500, "{\"error\":\"internal\",\"message\":\"simulator bug, see its log\"}");
   }
 
@@ -112,7 +112,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     // a reset or garbage from a client is routine for a test double; drop the connection
-    LOG.log(Level.FINE, "connection error", cause);
+    LOG.debug("connection error", cause);
     ctx.close();
   }
 

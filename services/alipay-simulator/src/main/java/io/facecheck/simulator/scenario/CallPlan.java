@@ -1,9 +1,5 @@
 package io.facecheck.simulator.scenario;
 
-import io.facecheck.simulator.ErrorAnswer;
-import io.facecheck.simulator.Fault;
-import io.facecheck.simulator.UnsignedError;
-
 /**
  * What the scenario decided for one call.
  *

@@ -1,10 +1,5 @@
 package io.facecheck.simulator.scenario;
 
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.Fault;
-import io.facecheck.simulator.MethodFaults;
-import io.facecheck.simulator.Outage;
-import io.facecheck.simulator.Scenario;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -78,7 +73,7 @@ public final class ScenarioEngine {
   public Optional<UserChoice> userChoice() {
     Active current = active;
     Scenario scenario = current.scenario();
-    AutoUser user = scenario.autoUser();
+    UserBehaviour user = scenario.autoUser();
     if (!user.enabled()) {
       return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package io.facecheck.simulator.stats;
 
-import io.facecheck.simulator.GatewayMethods;
+import io.facecheck.simulator.scenario.GatewayMethods;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

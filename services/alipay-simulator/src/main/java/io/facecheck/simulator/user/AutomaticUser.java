@@ -5,21 +5,21 @@ import io.facecheck.simulator.scenario.ScenarioEngine;
 import io.facecheck.simulator.scenario.UserChoice;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When the scenario enables it, acts on each new certification after its delay: a timer, not a
  * thread.
  */
 public final class AutomaticUser {
-  private static final Logger LOG = Logger.getLogger(AutomaticUser.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AutomaticUser.class);
   private final ScenarioEngine scenario;
-  private final SimulatedUser user;
+  private final ScanCompleter user;
   private final ScheduledExecutorService scheduler;
 
   public AutomaticUser(
-      ScenarioEngine scenario, SimulatedUser user, ScheduledExecutorService scheduler) {
+      ScenarioEngine scenario, ScanCompleter user, ScheduledExecutorService scheduler) {
     this.scenario = scenario;
     this.user = user;
     this.scheduler = scheduler;
@@ -47,7 +47,7 @@ public final class AutomaticUser {
           choice.visitReturnUrl());
     } catch (IllegalStateException e) {
       // someone (the page, the admin API) finished it first; their result stands
-      LOG.log(Level.FINE, "automatic user came too late", e);
+      LOG.debug("automatic user came too late", e);
     }
   }
 }

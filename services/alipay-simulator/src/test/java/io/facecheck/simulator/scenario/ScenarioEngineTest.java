@@ -3,15 +3,6 @@ package io.facecheck.simulator.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.ErrorAnswer;
-import io.facecheck.simulator.Fault;
-import io.facecheck.simulator.GatewayMethods;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.MethodFaults;
-import io.facecheck.simulator.Outage;
-import io.facecheck.simulator.Scenario;
-import io.facecheck.simulator.UnsignedError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -165,7 +156,7 @@ class ScenarioEngineTest {
   @Test
   void automaticUserAbandonsFirstThenPassesAmongThoseWhoFinish() {
     ScenarioEngine engine =
-        new ScenarioEngine(CLOCK, Scenario.none().withAutoUser(AutoUser.after(100, 1.0, 0.5)));
+        new ScenarioEngine(CLOCK, Scenario.none().withAutoUser(UserBehaviour.after(100, 1.0, 0.5)));
     int abandoned = 0;
     for (int i = 0; i < 1000; i++) {
       UserChoice choice = engine.userChoice().orElseThrow();

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every rendered object validates against the schema of its kind: the Kubernetes API's, or the
- * Strimzi, CloudNativePG or KEDA CRD's.
+ * Strimzi, CloudNativePG, KEDA or Prometheus Operator CRD's.
  */
 class SchemaValidationTest {
 
@@ -124,6 +124,14 @@ class SchemaValidationTest {
             kind: Deployment
             metadata: {name: d}
             spec: {selector: {}, template: {spec: {containers: [{image: x}]}}}
+            """));
+    broken.add(
+        Yaml.one(
+            """
+            apiVersion: monitoring.coreos.com/v1
+            kind: PrometheusRule
+            metadata: {name: r}
+            spec: {groups: [{rules: [{alert: A, expr: up == 0}]}]}
             """));
     broken.add(
         Yaml.one(

@@ -1,6 +1,6 @@
 package io.facecheck.devstack.cli;
 
-import io.facecheck.simulator.AutoUser;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ final class AutoUserOption {
   UserOptions user = new UserOptions();
 
   /** The automatic user to configure, or null when certifications wait for a real click. */
-  AutoUser autoUserOrNull() {
+  UserBehaviour autoUserOrNull() {
     return enabled ? user.autoUser() : null;
   }
 }

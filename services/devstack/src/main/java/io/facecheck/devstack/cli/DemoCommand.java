@@ -1,11 +1,13 @@
 package io.facecheck.devstack.cli;
 
-import io.facecheck.devstack.demo.DemoReport;
 import io.facecheck.devstack.demo.DemoRun;
+import io.facecheck.devstack.demo.HtmlReport;
 import io.facecheck.devstack.process.StopOnExit;
 import io.facecheck.devstack.stack.Secrets;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -52,8 +54,16 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Give up (exit 1) when not every request is final after this long.")
   long timeoutSeconds;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write a self-contained HTML page with plots: throughput over time, latency"
+              + " histograms, outcomes. Written for an incomplete run too.")
+  Path report;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     StackSettings settings = stack.settings(user.autoUser(), "WARN");
     System.out.println("starting the stack...");
     try (Stack running = Stack.startAll(settings);
@@ -61,8 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.printf(
           "stack up; %,d requests, Alipay latency %d ms, users: %s%n",
           requests, stack.alipayLatencyMs, settings.scenario().autoUser());
-      DemoReport report =
-          DemoRun.run(
+      DemoRun.Measured measured =
+          DemoRun.measure(
               running.bootstrapServers(),
               new DemoRun.Options(
                   requests,
@@ -75,7 +85,11 @@ public final class DemoCommand implements Callable<Integer> {
                   // the full health check's database query, which cost ~3 % of the demo's CPU
                   running.intakeUrl() + "/actuator/health/liveness"),
               System.out);
-      return report != null ? 0 : 1;
+      if (report != null && measured.report() != null) {
+        HtmlReport.write(report, measured.report(), measured.series());
+        System.out.println("report: " + report.toAbsolutePath());
+      }
+      return measured.complete() ? 0 : 1;
     }
   }
 }

@@ -1,28 +1,32 @@
 package io.facecheck.devstack.cli;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations the way Spring settings write them: 500ms, 30s, 1m, 2h. */
+/**
+ * Reads durations exactly as the services' settings do (Boot's {@link DurationStyle}: 500ms, 30s,
+ * 1m, 2h, 1d or ISO-8601), except that a bare number is refused: on a command line "10" is more
+ * likely meant as seconds than as Boot's default of milliseconds.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
-
-  private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   @Override
   public Duration convert(String value) {
-    Matcher m = FORM.matcher(value.trim());
-    if (!m.matches()) {
+    String text = value.trim();
+    if (text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1))) {
+      throw new TypeConversionException("'" + value + "' needs a unit, like 500ms, 30s, 1m");
+    }
+    Duration duration;
+    try {
+      duration = DurationStyle.detectAndParse(text);
+    } catch (IllegalArgumentException e) {
       throw new TypeConversionException("'" + value + "' is not a duration like 500ms, 30s, 1m");
     }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    if (duration.isNegative()) {
+      throw new TypeConversionException("'" + value + "' is negative");
+    }
+    return duration;
   }
 }

@@ -2,9 +2,9 @@ package io.facecheck.devstack.cli;
 
 import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -102,7 +102,7 @@ public final class StackOptions {
   Map<String, String> extraProperties = new LinkedHashMap<>();
 
   /** The settings, with the simulator's automatic user when {@code user} is not null. */
-  StackSettings settings(AutoUser user, String defaultLogLevel) {
+  StackSettings settings(UserBehaviour user, String defaultLogLevel) {
     String level = logLevel != null ? logLevel : defaultLogLevel;
     // the pre-Spring part (Kafka, PostgreSQL start-up) reads this in logback.xml
     System.setProperty("devstack.log.level", level);
@@ -113,7 +113,7 @@ public final class StackOptions {
         Scenario.none()
             .withSeed(seed)
             .withLatency(alipayLatencyMs > 0 ? Latency.fixed(alipayLatencyMs) : Latency.none())
-            .withAutoUser(user != null ? user : AutoUser.off());
+            .withAutoUser(user != null ? user : UserBehaviour.off());
     return new StackSettings(
         kafkaPort,
         postgresPort,

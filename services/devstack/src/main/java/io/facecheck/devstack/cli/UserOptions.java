@@ -1,6 +1,6 @@
 package io.facecheck.devstack.cli;
 
-import io.facecheck.simulator.AutoUser;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import picocli.CommandLine.Option;
 
 /** The simulator's automatic user: who passes, fails or walks away, and after how long. */
@@ -28,12 +28,12 @@ public final class UserOptions {
   double abandonRate;
 
   /** The simulator applies pass_rate to those who do not abandon; these options are of all. */
-  AutoUser autoUser() {
+  UserBehaviour autoUser() {
     if (passRate < 0 || abandonRate < 0 || passRate + abandonRate > 1) {
       throw new IllegalArgumentException("--pass-rate plus --abandon-rate must be between 0 and 1");
     }
     double passAmongFinishers = abandonRate >= 1 ? 0 : passRate / (1 - abandonRate);
-    return AutoUser.after(delayMs, Math.min(1, passAmongFinishers), abandonRate)
+    return UserBehaviour.after(delayMs, Math.min(1, passAmongFinishers), abandonRate)
         .withDelayJitterMs(jitterMs);
   }
 }

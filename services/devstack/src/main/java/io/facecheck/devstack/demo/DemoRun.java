@@ -35,8 +35,21 @@ public final class DemoRun {
 
   private DemoRun() {}
 
+  /**
+   * What a run measured: its summary and its series for plotting (both null when the requests could
+   * not be produced), and whether every request reached a final status in time.
+   */
+  public record Measured(DemoReport report, RunSeries series, boolean complete) {}
+
   /** Returns the report, or null when not every request reached a final status in time. */
   public static DemoReport run(String bootstrapServers, Options options, PrintStream out)
+      throws InterruptedException {
+    Measured measured = measure(bootstrapServers, options, out);
+    return measured.complete() ? measured.report() : null;
+  }
+
+  /** {@link #run}, keeping the figures of an incomplete run too (for {@code --report}). */
+  public static Measured measure(String bootstrapServers, Options options, PrintStream out)
       throws InterruptedException {
     Tally tally = new Tally();
     Tally warmup = new Tally();
@@ -81,11 +94,11 @@ public final class DemoRun {
     }
     if (sendFailure.get() != null) {
       out.println("could not produce the requests: " + sendFailure.get());
-      return null;
+      return new Measured(null, null, false);
     }
     DemoReport report = DemoReport.of(tally);
     out.print(report.render());
-    return tally.finalTotal() == options.requests() ? report : null;
+    return new Measured(report, RunSeries.of(tally), tally.finalTotal() == options.requests());
   }
 
   private static void send(

@@ -1,7 +1,7 @@
 package io.facecheck.devstack.stack;
 
 import io.facecheck.devstack.infra.FreePorts;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class ChaosIT {
         Scenario.none()
             .withSeed(12)
             // 70 % pass, 25 % fail, 5 % walk away (they end EXPIRED after the TTL)
-            .withAutoUser(AutoUser.after(1000, 0.7 / 0.95, 0.05).withDelayJitterMs(1000));
+            .withAutoUser(UserBehaviour.after(1000, 0.7 / 0.95, 0.05).withDelayJitterMs(1000));
     StackSettings stack =
         new StackSettings(
             0,

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.facecheck.devstack.DevStack;
 import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.Latency;
+import io.facecheck.simulator.scenario.Latency;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -82,6 +82,17 @@ class CommandLineTest {
     assertThat(up.autoUser.autoUserOrNull().passRate()).isCloseTo(2.0 / 3, within(1e-9));
     assertThat(up.autoUser.autoUserOrNull().abandonRate()).isEqualTo(0.25);
     assertThat(infra.autoUser.autoUserOrNull()).isNull();
+  }
+
+  @Test
+  void demoWritesItsHtmlReportOnlyWhenAskedTo() {
+    DemoCommand asked = new DemoCommand();
+    new CommandLine(asked).parseArgs("--report=target/demo.html");
+    assertThat(asked.report).isEqualTo(java.nio.file.Path.of("target/demo.html"));
+
+    DemoCommand plain = new DemoCommand();
+    new CommandLine(plain).parseArgs();
+    assertThat(plain.report).isNull();
   }
 
   @Test

@@ -11,7 +11,7 @@ import io.facecheck.contracts.result.VerificationResult;
 import io.facecheck.devstack.demo.ResultWatcher;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TopicDump;
 import java.net.URI;
 import java.net.http.HttpClient;

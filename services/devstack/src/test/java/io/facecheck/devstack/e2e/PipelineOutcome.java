@@ -12,10 +12,10 @@ import io.facecheck.devstack.demo.ResultWatcher;
 import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.AutoUser;
-import io.facecheck.simulator.Latency;
-import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.certification.CertificationStatus;
+import io.facecheck.simulator.scenario.Latency;
+import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.simulator.scenario.UserBehaviour;
 import io.facecheck.testinfra.MutableClock;
 import io.facecheck.testinfra.TopicDump;
 import java.net.URLDecoder;
@@ -95,7 +95,7 @@ final class PipelineOutcome implements AutoCloseable {
             // 70 % pass, 20 % fail, 10 % walk away, within a few seconds. The simulated user's
             // clock starts at initialize, not when the certify URL reaches anyone: a delay shorter
             // than the worker's commit of AWAITING_USER would have users return before they could
-            .withAutoUser(AutoUser.after(1_000, 0.7 / 0.9, 0.1).withDelayJitterMs(1_500));
+            .withAutoUser(UserBehaviour.after(1_000, 0.7 / 0.9, 0.1).withDelayJitterMs(1_500));
     StackSettings settings =
         new StackSettings(
             0,

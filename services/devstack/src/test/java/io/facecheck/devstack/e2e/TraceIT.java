@@ -11,7 +11,7 @@ import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
 import io.facecheck.devstack.demo.ResultWatcher;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
-import io.facecheck.simulator.Scenario;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TopicDump;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.LinkData;

@@ -1,6 +1,6 @@
 package io.facecheck.ops.connection;
 
-/** Kafka or PostgreSQL could not be reached or answered with an error: exit code 2. */
+/** Kafka or PostgreSQL could not be reached or answered with an error: exit code 4. */
 public final class ConnectionFailure extends RuntimeException {
 
   public ConnectionFailure(String message, Throwable cause) {

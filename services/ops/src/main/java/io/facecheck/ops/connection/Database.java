@@ -46,6 +46,9 @@ public final class Database {
     int seconds = (int) settings.timeout().toSeconds();
     dataSource.setConnectTimeout(seconds);
     dataSource.setLoginTimeout(seconds);
+    // a server that accepts the connection and then never answers must not hang a command either;
+    // every query ops runs is small, so four timeouts is far beyond a slow answer
+    dataSource.setSocketTimeout(seconds * 4);
     dataSource.setApplicationName("facecheck-ops");
     return dataSource;
   }

@@ -41,7 +41,11 @@ public final class KafkaClients {
             ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
             timeoutMs,
             ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            timeoutMs));
+            timeoutMs,
+            ConsumerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG,
+            connectMs(timeoutMs),
+            ConsumerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
+            connectMs(timeoutMs)));
   }
 
   /** Idempotent, acks=all: a replay lands once, or fails visibly. */
@@ -68,7 +72,19 @@ public final class KafkaClients {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
             timeoutMs,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            timeoutMs + 5_000));
+            timeoutMs + 5_000,
+            ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG,
+            connectMs(timeoutMs),
+            ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
+            connectMs(timeoutMs)));
+  }
+
+  /**
+   * One connection attempt may take at most this long (Kafka's default grows to 30 s), so an
+   * unreachable broker is retried within the timeout instead of using it up on one attempt.
+   */
+  private static int connectMs(int timeoutMs) {
+    return Math.max(500, Math.min(10_000, timeoutMs / 3));
   }
 
   /**

@@ -24,7 +24,7 @@ final class KafkaPropertiesFile {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConnectionFailure(
+      throw new UnreadableSettings(
           "cannot read the Kafka client properties " + file + ": " + e.getClass().getSimpleName(),
           e);
     }

@@ -104,6 +104,15 @@ public final class RecordValue {
         : rendered;
   }
 
+  /** The masked JSON tree for {@code --json}; null when the value is not a JSON object. */
+  public JsonNode maskedTree() {
+    return json == null ? null : MaskedJson.mask(json, identity);
+  }
+
+  public int size() {
+    return size;
+  }
+
   private String describe() {
     return switch (kind) {
       case EMPTY -> "empty";

@@ -1,17 +1,19 @@
 package io.facecheck.ops.erasure;
 
 import io.facecheck.contracts.identity.ResidentIdNumber;
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
+import io.facecheck.ops.console.Output;
+import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.deadletter.ReplayRequests;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.lookup.VerificationLookup;
 import io.facecheck.statemachine.ErasureOutcome;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
-import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
       "Erases a final verification's sealed cert_name and cert_no now (a data-subject request),"
           + " recording who and why in its timeline (IDENTITY_ERASED). Status, ids and timeline"
           + " stay.",
-      "A verification not final yet is refused with exit code 3 and left untouched."
+      "A verification not final yet is refused with exit code 3 (refused) and left untouched."
     })
 public final class EraseCommand implements Callable<Integer> {
 
@@ -51,6 +53,8 @@ public final class EraseCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
   @Mixin VerificationLookup target;
+
+  @Mixin OutputOptions output;
 
   @Option(
       names = "--reason",
@@ -76,40 +80,61 @@ public final class EraseCommand implements Callable<Integer> {
     if (requestedBy != null) {
       requireAuditText("--requested-by", requestedBy);
     }
+    Output output = this.output.output(context);
     ConnectionSettings settings = connection.resolve(context.env());
     VerificationStore store = Database.store(settings, context.clock());
     Optional<Verification> found = target.find(store);
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (found.isEmpty()) {
-      err.println("no verification " + target.describe());
-      return ExitCodes.NOT_FOUND;
+      return output.fail(ExitCodes.NOT_FOUND, "no verification " + target.describe());
     }
     Verification v = found.get();
     ErasureOutcome outcome =
         Database.identityErasure(settings, context.clock())
             .erase(v.id(), ReplayRequests.source(), details());
     String name = v.id() + " (" + v.clientId() + ":" + v.requestId() + ")";
-    if (outcome instanceof ErasureOutcome.Erased) {
-      out.println(
+    String text;
+    String result;
+    Instant at = null;
+    if (outcome instanceof ErasureOutcome.Erased erased) {
+      result = "erased";
+      at = erased.at();
+      text =
           "erased          "
               + name
               + " "
               + v.status()
-              + ": cert_name, cert_no and their key id removed; timeline note IDENTITY_ERASED");
+              + ": cert_name, cert_no and their key id removed; timeline note IDENTITY_ERASED";
     } else if (outcome instanceof ErasureOutcome.AlreadyErased already) {
-      out.println("already erased  " + name + " at " + already.at() + ": nothing left to erase");
+      result = "already_erased";
+      at = already.at();
+      text = "already erased  " + name + " at " + already.at() + ": nothing left to erase";
     } else if (outcome instanceof ErasureOutcome.NothingSealed) {
-      out.println("nothing sealed  " + name + ": rejected at receipt, it never held an identity");
+      result = "nothing_sealed";
+      text = "nothing sealed  " + name + ": rejected at receipt, it never held an identity";
     } else if (outcome instanceof ErasureOutcome.InFlight inFlight) {
-      err.println(InFlightAdvice.refusal(v, inFlight.status()));
-      return ExitCodes.IN_FLIGHT;
+      return output.fail(ExitCodes.REFUSED, InFlightAdvice.refusal(v, inFlight.status()));
     } else {
-      err.println("no verification " + v.id());
-      return ExitCodes.NOT_FOUND;
+      return output.fail(ExitCodes.NOT_FOUND, "no verification " + v.id());
     }
-    out.flush();
+    if (output.json()) {
+      output.record(json(v, result, at));
+    } else {
+      output.text(text);
+    }
+    output.flush();
     return ExitCodes.OK;
+  }
+
+  /** {@code erase --json}: what came of it, the verification's ids and status; no identity. */
+  static Map<String, Object> json(Verification v, String outcome, Instant at) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("outcome", outcome);
+    json.put("verification_id", v.id().toString());
+    json.put("client_id", v.clientId());
+    json.put("request_id", v.requestId());
+    json.put("status", v.status().name());
+    json.put("erased_at", at == null ? null : at.toString());
+    return json;
   }
 
   private Map<String, String> details() {

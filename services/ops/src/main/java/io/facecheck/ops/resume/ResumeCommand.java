@@ -1,14 +1,17 @@
 package io.facecheck.ops.resume;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
+import io.facecheck.ops.console.Output;
+import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.deadletter.ReplayRequests;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.VerificationStore;
-import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -42,6 +45,8 @@ public final class ResumeCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Mixin OutputOptions output;
+
   @Parameters(index = "0", paramLabel = "VERIFICATION_ID")
   String verificationId;
 
@@ -52,41 +57,54 @@ public final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UUID id = uuid(verificationId);
+    Output output = this.output.output(context);
     VerificationStore store = Database.store(connection.resolve(context.env()), context.clock());
     Optional<Verification> found = store.find(id);
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (found.isEmpty()) {
-      err.println("no verification " + id);
-      return ExitCodes.NOT_FOUND;
+      return output.fail(ExitCodes.NOT_FOUND, "no verification " + id);
     }
     Verification v = found.get();
     if (v.status() != VerificationStatus.DEAD_LETTERED) {
-      err.println(
+      return output.fail(
+          ExitCodes.NOT_FOUND,
           "verification " + id + " is " + v.status() + ", not DEAD_LETTERED: nothing to do");
-      return ExitCodes.NOT_FOUND;
     }
     if (v.deadLetter().left() != VerificationStatus.AWAITING_USER) {
-      err.println(
+      return output.fail(
+          ExitCodes.NOT_FOUND,
           "verification "
               + id
               + " left "
               + v.deadLetter().left()
               + ": replay its request's dead letter instead (facecheck-ops dlt replay)");
-      return ExitCodes.NOT_FOUND;
     }
     if (!store.requestReplay(id, v.version(), ReplayRequests.source())) {
-      err.println("verification " + id + " moved on meanwhile: look at its timeline");
-      return ExitCodes.NOT_FOUND;
+      return output.fail(
+          ExitCodes.NOT_FOUND, "verification " + id + " moved on meanwhile: look at its timeline");
     }
-    out.println(
-        "resume requested  "
-            + id
-            + " (DEAD_LETTERED, reason "
-            + v.deadLetter().reason()
-            + "): the reconciler resumes it and queries Alipay at once");
-    out.flush();
+    if (output.json()) {
+      output.record(json(v));
+    } else {
+      output.text(
+          "resume requested  "
+              + id
+              + " (DEAD_LETTERED, reason "
+              + v.deadLetter().reason()
+              + "): the reconciler resumes it and queries Alipay at once");
+    }
+    output.flush();
     return ExitCodes.OK;
+  }
+
+  /** {@code resume --json}: the verification whose resume was requested. */
+  static Map<String, Object> json(Verification v) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("action", "resume_requested");
+    json.put("verification_id", v.id().toString());
+    json.put("status", v.status().name());
+    json.put("dead_letter_reason", v.deadLetter().reason());
+    json.put("resumes_to", String.valueOf(v.deadLetter().left()));
+    return json;
   }
 
   private UUID uuid(String text) {

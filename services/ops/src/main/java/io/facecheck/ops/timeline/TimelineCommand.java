@@ -1,13 +1,14 @@
 package io.facecheck.ops.timeline;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
+import io.facecheck.ops.console.Output;
+import io.facecheck.ops.console.OutputOptions;
+import io.facecheck.ops.exit.ExitCodes;
 import io.facecheck.ops.lookup.VerificationLookup;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +33,8 @@ public final class TimelineCommand implements Callable<Integer> {
 
   @Mixin VerificationLookup target;
 
+  @Mixin OutputOptions output;
+
   TimelineCommand(OpsContext context) {
     this.context = context;
   }
@@ -39,16 +42,19 @@ public final class TimelineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     target.check();
+    Output output = this.output.output(context);
     VerificationStore store = Database.store(connection.resolve(context.env()), context.clock());
     Optional<Verification> found = target.find(store);
     if (found.isEmpty()) {
-      spec.commandLine().getErr().println("no verification " + target.describe());
-      return ExitCodes.NOT_FOUND;
+      return output.fail(ExitCodes.NOT_FOUND, "no verification " + target.describe());
     }
     Verification v = found.get();
-    PrintWriter out = spec.commandLine().getOut();
-    TimelineView.lines(v, store.timeline(v.id())).forEach(out::println);
-    out.flush();
+    if (output.json()) {
+      output.record(TimelineView.json(v, store.timeline(v.id())));
+    } else {
+      TimelineView.lines(v, store.timeline(v.id())).forEach(output::text);
+    }
+    output.flush();
     return ExitCodes.OK;
   }
 }

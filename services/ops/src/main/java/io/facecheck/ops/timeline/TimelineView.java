@@ -5,6 +5,7 @@ import io.facecheck.ops.render.TextTable;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,72 @@ public final class TimelineView {
     }
     lines.addAll(table.lines());
     return lines;
+  }
+
+  /** The same for {@code --json}: one object, the transitions in order, with the same masking. */
+  public static Map<String, Object> json(Verification v, List<Transition> transitions) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("verification_id", v.id().toString());
+    json.put("client_id", safe(v.clientId()));
+    json.put("request_id", safe(v.requestId()));
+    json.put("status", v.status().name());
+    json.put("dead_letter_reason", v.deadLetter() == null ? null : v.deadLetter().reason());
+    json.put(
+        "dead_letter_left", v.deadLetter() == null ? null : String.valueOf(v.deadLetter().left()));
+    json.put("biz_code", orNull(v.submission().bizCode()));
+    json.put("app", orNull(v.submission().app()));
+    json.put("outer_order_no", v.outerOrderNo());
+    json.put("certify_id", v.certifyId());
+    json.put("expires_at", orNull(v.expiresAt()));
+    json.put("next_query_at", orNull(v.nextQueryAt()));
+    json.put("query_attempts", v.queryAttempts());
+    json.put("last_query_at", orNull(v.lastQueryAt()));
+    json.put("user_returned_at", orNull(v.userReturnedAt()));
+    json.put(
+        "failure",
+        v.failure() == null
+            ? null
+            : failure(v.failure().code(), v.failure().field(), v.failure().message()));
+    json.put("created_at", orNull(v.createdAt()));
+    json.put("updated_at", orNull(v.updatedAt()));
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (Transition t : transitions) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("occurred_at", t.occurredAt().toString());
+      entry.put("from", t.from() == null ? null : t.from().name());
+      entry.put("to", t.to().name());
+      entry.put("cause", t.cause());
+      entry.put("source", safe(t.source()));
+      entry.put("details", detailsMap(t.details()));
+      entries.add(entry);
+    }
+    json.put("transitions", entries);
+    return json;
+  }
+
+  private static Map<String, Object> failure(Object code, String field, String message) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("code", String.valueOf(code));
+    json.put("field", field);
+    json.put("message", safe(message));
+    return json;
+  }
+
+  private static Map<String, String> detailsMap(Map<String, String> details) {
+    Map<String, String> shown = new TreeMap<>();
+    if (details != null) {
+      details.forEach(
+          (k, val) -> {
+            if (!IDENTITY_KEYS.contains(k)) {
+              shown.put(safe(k), safe(val));
+            }
+          });
+    }
+    return shown;
+  }
+
+  private static String orNull(Object value) {
+    return value == null ? null : value.toString();
   }
 
   /** Sorted by key, so the same row always reads the same. */

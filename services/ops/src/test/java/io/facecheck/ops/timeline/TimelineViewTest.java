@@ -84,4 +84,47 @@ class TimelineViewTest {
   private static Verification received() {
     return Fixtures.received("order-42");
   }
+
+  @Test
+  void jsonIsOneObjectWithTheTransitionsInOrderAndTheSameMasking() {
+    Verification v = received().markInitializing("FC1").after();
+    List<Transition> transitions =
+        List.of(
+            new Transition(
+                1,
+                v.id(),
+                null,
+                VerificationStatus.RECEIVED,
+                "REQUEST_RECEIVED",
+                "w@1",
+                T0,
+                Map.of()),
+            new Transition(
+                2,
+                v.id(),
+                VerificationStatus.RECEIVED,
+                VerificationStatus.INITIALIZING,
+                "INITIALIZE_STARTED",
+                "w@1",
+                T0.plusSeconds(1),
+                Map.of("outer_order_no", "FC1", "cert_no", "x", "note", "id 11010519491231002X")));
+
+    Map<String, Object> json = TimelineView.json(v, transitions);
+
+    assertThat(json)
+        .containsEntry("verification_id", v.id().toString())
+        .containsEntry("status", "INITIALIZING")
+        .containsEntry("outer_order_no", "FC1");
+    assertThat(json.get("transitions")).asList().hasSize(2);
+    @SuppressWarnings("unchecked") // the shape TimelineView.json builds
+    Map<String, Object> second = ((List<Map<String, Object>>) json.get("transitions")).get(1);
+    assertThat(second)
+        .containsEntry("from", "RECEIVED")
+        .containsEntry("to", "INITIALIZING")
+        .containsEntry("cause", "INITIALIZE_STARTED");
+    assertThat(second.get("details").toString())
+        .contains("outer_order_no=FC1")
+        .doesNotContain("cert_no")
+        .doesNotContain("19491231");
+  }
 }

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facecheck.contracts.result.ResultType;
 import io.facecheck.contracts.result.VerificationResult;
+import io.facecheck.pii.SealedValue;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.CreateOutcome;
 import io.facecheck.statemachine.Failure;
 import io.facecheck.statemachine.NewRejection;
 import io.facecheck.statemachine.NewVerification;
+import io.facecheck.statemachine.SealedIdentity;
 import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -245,22 +248,41 @@ class JdbcVerificationStoreIT {
     JsonNode payload = payloadOf(v.id(), ResultType.REJECTED);
     assertThat(payload.get("error").get("message").asString()).startsWith("/identity/cert_no: ");
     assertThat(payload.get("expires_at").isNull()).isTrue();
-    assertThat(new IdentityVault(db.dataSource, db.cipher).open(v.id())).isEmpty();
+    assertThat(
+            db.jdbc
+                .sql(
+                    "SELECT pii_key_id IS NULL AND cert_no_ciphertext IS NULL FROM verifications WHERE id = ?")
+                .param(v.id())
+                .query(Boolean.class)
+                .single())
+        .as("a rejected request keeps no identity")
+        .isTrue();
     assertThat(store.createRejected(rejection, "worker"))
         .isInstanceOf(CreateOutcome.Existing.class);
   }
 
   @Test
-  void theVaultOpensTheIdentityAndMasksIt() {
+  void theIdentityIsStoredSealedForItsOwnVerification() {
     Verification v = created("vault-1");
 
-    var identity = new IdentityVault(db.dataSource, db.cipher).open(v.id()).orElseThrow();
+    Map<String, Object> row =
+        db.jdbc
+            .sql(
+                "SELECT cert_name_ciphertext, cert_no_ciphertext, pii_key_id FROM verifications"
+                    + " WHERE id = ?")
+            .param(v.id())
+            .query()
+            .singleRow();
+    String keyId = (String) row.get("pii_key_id");
+    SealedValue certName = new SealedValue(keyId, (byte[]) row.get("cert_name_ciphertext"));
+    SealedValue certNo = new SealedValue(keyId, (byte[]) row.get("cert_no_ciphertext"));
 
-    assertThat(identity.certName()).isEqualTo(Fixtures.CERT_NAME);
-    assertThat(identity.certNo()).isEqualTo(Fixtures.CERT_NO);
-    assertThat(identity.toString())
-        .doesNotContain(Fixtures.CERT_NAME)
+    assertThat(new String(certNo.ciphertext(), StandardCharsets.ISO_8859_1))
         .doesNotContain(Fixtures.CERT_NO);
+    assertThat(db.cipher.open(certName, SealedIdentity.certNameContext(v.id())))
+        .isEqualTo(Fixtures.CERT_NAME);
+    assertThat(db.cipher.open(certNo, SealedIdentity.certNoContext(v.id())))
+        .isEqualTo(Fixtures.CERT_NO);
   }
 
   static Verification awaiting(String requestId) {

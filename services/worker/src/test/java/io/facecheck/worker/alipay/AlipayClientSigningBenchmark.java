@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * plain {@link DefaultAlipayClient} against {@link KeyCachingAlipayClient}, 32 callers, embedded
  * simulator. Client CPU is the CPU time of the calling threads (the SDK's okhttp calls run on
  * them); the rest of the process (the simulator, GC, JIT) is "rest of the JVM". Prints figures,
- * asserts no timing. Not part of {@code verify}: {@code ./mvnw -B -o -pl services/worker verify
- * -Dit.test=AlipayClientSigningBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * [-Dbenchmark.verifications=3000 -Dbenchmark.warmup=4000 -Dbenchmark.rounds=2]}.
+ * asserts no timing. Not part of {@code verify}: {@code ./mvnw -B -o -pl services/worker -Pbench
+ * verify -Dit.test=AlipayClientSigningBenchmark [-Dbenchmark.verifications=3000
+ * -Dbenchmark.warmup=4000 -Dbenchmark.rounds=2]}.
  */
 class AlipayClientSigningBenchmark {
 

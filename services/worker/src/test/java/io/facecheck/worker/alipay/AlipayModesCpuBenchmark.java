@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * simulator. "client" is the calling thread's CPU time (the SDK's HTTP call runs on it); "whole
  * JVM" adds the simulator (one RSA verify and one RSA sign per call), GC and JIT. Prints figures,
  * asserts nothing about time. Not part of {@code verify}: {@code ./mvnw -B -o -pl services/worker
- * verify -Dit.test=AlipayModesCpuBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * [-Dbenchmark.verifications=500 -Dbenchmark.warmup=500]}.
+ * -Pbench verify -Dit.test=AlipayModesCpuBenchmark [-Dbenchmark.verifications=500
+ * -Dbenchmark.warmup=500]}.
  */
 class AlipayModesCpuBenchmark {
   private static final int VERIFICATIONS = Integer.getInteger("benchmark.verifications", 500);

@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facecheck.contracts.request.BizCode;
 import io.facecheck.contracts.request.CertType;
 import io.facecheck.simulator.AlipaySimulator;
-import io.facecheck.simulator.ErrorAnswer;
-import io.facecheck.simulator.Fault;
-import io.facecheck.simulator.GatewayMethods;
-import io.facecheck.simulator.MethodFaults;
-import io.facecheck.simulator.Scenario;
 import io.facecheck.simulator.SimulatorConfig;
+import io.facecheck.simulator.scenario.ErrorAnswer;
+import io.facecheck.simulator.scenario.Fault;
+import io.facecheck.simulator.scenario.GatewayMethods;
+import io.facecheck.simulator.scenario.MethodFaults;
+import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.worker.initiation.IssuedCertification;
 import io.facecheck.worker.initiation.StartCertification;
 import io.facecheck.worker.initiation.alipay.AlipayCertificationStarter;
 import io.facecheck.worker.query.QueryAnswer;
 import io.facecheck.worker.query.alipay.AlipayCertificationQuery;
 import io.facecheck.worker.support.TestIdentities;
-import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The classification table row by row, through the real SDK against the simulator's fault switches.
@@ -53,10 +53,7 @@ class AlipayOutcomesIT {
     KeyPair app = rsa();
     simulator.registerApp("2021000000000101", b64(app.getPublic().getEncoded()));
     simulator.registerApp("2021000000000102", b64(rsa().getPublic().getEncoded()));
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = TestSocketUtils.findAvailableTcpPort();
     String privateKey = b64(app.getPrivate().getEncoded());
     clients =
         AlipayClients.create(

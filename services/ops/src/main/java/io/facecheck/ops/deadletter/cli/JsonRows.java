@@ -1,8 +1,6 @@
 package io.facecheck.ops.deadletter.cli;
 
 import io.facecheck.ops.deadletter.DeadLetterRow;
-import io.facecheck.ops.render.JsonLines;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +9,7 @@ final class JsonRows {
 
   private JsonRows() {}
 
-  static void write(PrintWriter out, DeadLetterRow row) {
+  static Map<String, Object> of(DeadLetterRow row) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dlt_topic", row.dltTopic());
     json.put("dlt_partition", row.dltPartition());
@@ -31,6 +29,6 @@ final class JsonRows {
     json.put("verification_id", row.verificationId());
     json.put("status", row.status());
     json.put("error_message", row.errorMessage());
-    JsonLines.write(out, json);
+    return json;
   }
 }

@@ -1,17 +1,19 @@
 package io.facecheck.ops.deadletter.cli;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
+import io.facecheck.ops.console.Output;
+import io.facecheck.ops.console.OutputOptions;
+import io.facecheck.ops.console.Progress;
 import io.facecheck.ops.deadletter.DeadLetterFilter;
 import io.facecheck.ops.deadletter.DeadLetterRecord;
 import io.facecheck.ops.deadletter.DeadLetterRow;
 import io.facecheck.ops.deadletter.RecordValue;
 import io.facecheck.ops.deadletter.VerificationFinder;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
-import java.io.PrintWriter;
+import io.facecheck.ops.exit.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "One row per dead letter, oldest first per partition; values are never printed, only safe"
           + " fields (client_id, request_id, biz_code) and the masked error message.",
-      "Reads from the beginning without a consumer group: nothing is committed."
+      "Reads from the beginning, or with --since from each partition's first offset at or after"
+          + " that time, without a consumer group: nothing is committed."
     })
 final class ListCommand implements Callable<Integer> {
 
@@ -69,8 +72,7 @@ final class ListCommand implements Callable<Integer> {
       description = "at most N rows (default 100)")
   int limit;
 
-  @Option(names = "--json", description = "one JSON object per line instead of a table")
-  boolean json;
+  @Mixin OutputOptions output;
 
   ListCommand(OpsContext context) {
     this.context = context;
@@ -81,33 +83,42 @@ final class ListCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
     }
+    Output output = this.output.output(context);
     ConnectionSettings settings = connection.resolve(context.env());
     DeadLetterFilter filter =
         new DeadLetterFilter(reason, since == null ? null : since.cutoff(context.clock()));
     List<DeadLetterRecord> matching;
-    try (DeadLetterTopicReader reader = new DeadLetterTopicReader(settings)) {
-      matching = reader.readAll(topic.topics()).stream().filter(filter::matches).toList();
+    try (DeadLetterTopicReader reader = new DeadLetterTopicReader(settings, output.progress())) {
+      // --since seeks each partition to its first offset at or after the time (offsetsForTimes);
+      // the filter still drops an earlier-stamped record that sits after it
+      matching =
+          reader.readSince(topic.topics(), filter.since()).stream()
+              .filter(filter::matches)
+              .toList();
     }
-    PrintWriter err = spec.commandLine().getErr();
     if (matching.isEmpty()) {
-      err.println("no dead letters in " + String.join(", ", topic.topics()) + describe(filter));
-      return ExitCodes.NOT_FOUND;
+      return output.fail(
+          ExitCodes.NOT_FOUND,
+          "no dead letters in " + String.join(", ", topic.topics()) + describe(filter));
     }
     VerificationFinder finder = new VerificationFinder(Database.store(settings, context.clock()));
+    List<DeadLetterRecord> shown = matching.subList(0, Math.min(limit, matching.size()));
     List<DeadLetterRow> rows = new ArrayList<>();
-    for (DeadLetterRecord record : matching.subList(0, Math.min(limit, matching.size()))) {
-      RecordValue value = RecordValue.of(record.value());
-      rows.add(DeadLetterRow.of(record, value, finder.find(record, value)));
+    try (Progress.Phase phase = output.progress().begin("looking up verifications", shown.size())) {
+      for (DeadLetterRecord record : shown) {
+        RecordValue value = RecordValue.of(record.value());
+        rows.add(DeadLetterRow.of(record, value, finder.find(record, value)));
+        phase.step();
+      }
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      rows.forEach(row -> JsonRows.write(out, row));
+    if (output.json()) {
+      rows.forEach(row -> output.record(JsonRows.of(row)));
     } else {
-      DeadLetterTable.lines(rows).forEach(out::println);
+      DeadLetterTable.lines(rows).forEach(output::text);
     }
-    out.flush();
+    output.flush();
     if (matching.size() > rows.size()) {
-      err.println(
+      output.notice(
           rows.size() + " of " + matching.size() + " dead letters shown; raise --limit for more");
     }
     return ExitCodes.OK;

@@ -1,16 +1,18 @@
 package io.facecheck.ops.deadletter.cli;
 
-import io.facecheck.ops.ExitCodes;
-import io.facecheck.ops.OpsContext;
 import io.facecheck.ops.connection.ConnectionOptions;
 import io.facecheck.ops.connection.ConnectionSettings;
 import io.facecheck.ops.connection.Database;
+import io.facecheck.ops.console.OpsContext;
+import io.facecheck.ops.console.Output;
+import io.facecheck.ops.console.OutputOptions;
 import io.facecheck.ops.deadletter.DeadLetterDetails;
 import io.facecheck.ops.deadletter.DeadLetterRecord;
 import io.facecheck.ops.deadletter.RecordValue;
 import io.facecheck.ops.deadletter.VerificationFinder;
 import io.facecheck.ops.deadletter.kafka.DeadLetterTopicReader;
-import java.io.PrintWriter;
+import io.facecheck.ops.exit.ExitCodes;
+import io.facecheck.statemachine.Verification;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +36,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Mixin OutputOptions output;
+
   @Parameters(index = "0", paramLabel = "TOPIC", description = "the dead-letter topic")
   String topic;
 
@@ -49,21 +53,26 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output output = this.output.output(context);
     ConnectionSettings settings = connection.resolve(context.env());
     Optional<DeadLetterRecord> found;
-    try (DeadLetterTopicReader reader = new DeadLetterTopicReader(settings)) {
+    try (DeadLetterTopicReader reader = new DeadLetterTopicReader(settings, output.progress())) {
       found = reader.readOne(topic, partition, offset);
     }
     if (found.isEmpty()) {
-      spec.commandLine().getErr().println("no record at " + topic + "/" + partition + "@" + offset);
-      return ExitCodes.NOT_FOUND;
+      return output.fail(
+          ExitCodes.NOT_FOUND, "no record at " + topic + "/" + partition + "@" + offset);
     }
     DeadLetterRecord record = found.get();
     RecordValue value = RecordValue.of(record.value());
     VerificationFinder finder = new VerificationFinder(Database.store(settings, context.clock()));
-    PrintWriter out = spec.commandLine().getOut();
-    DeadLetterDetails.lines(record, value, finder.find(record, value)).forEach(out::println);
-    out.flush();
+    Optional<Verification> verification = finder.find(record, value);
+    if (output.json()) {
+      output.record(DeadLetterDetails.json(record, value, verification));
+    } else {
+      DeadLetterDetails.lines(record, value, verification).forEach(output::text);
+    }
+    output.flush();
     return ExitCodes.OK;
   }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.common.PartitionInfo;
  * nothing, and a replay that fails again gets fresh ones. {@value #REPLAYED_FROM} names the dead
  * letter it came from, for whoever traces it later.
  */
-public final class ReplayPublisher implements AutoCloseable {
+public final class ReplayPublisher implements RecordPublisher, AutoCloseable {
 
   public static final String REPLAYED_FROM = "facecheck-replayed-from";
   private static final String DIAGNOSTICS = "facecheck-";
@@ -36,6 +36,7 @@ public final class ReplayPublisher implements AutoCloseable {
   }
 
   /** A future of where the record landed; {@link #await} it. */
+  @Override
   public Future<RecordMetadata> publish(DeadLetterRecord record, String topic) {
     ProducerRecord<byte[], byte[]> replay =
         new ProducerRecord<>(topic, partitionFor(record, topic), record.key(), record.value());
@@ -52,6 +53,7 @@ public final class ReplayPublisher implements AutoCloseable {
     }
   }
 
+  @Override
   public RecordMetadata await(Future<RecordMetadata> sent) {
     try {
       return sent.get();
@@ -85,6 +87,7 @@ public final class ReplayPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close();
+    // bounded: with the broker gone, an unbounded close would wait for sends that never finish
+    producer.close(settings.timeout());
   }
 }
