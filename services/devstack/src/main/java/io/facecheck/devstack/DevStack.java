@@ -1,5 +1,6 @@
 package io.facecheck.devstack;
 
+import io.facecheck.devstack.cli.BenchCommand;
 import io.facecheck.devstack.cli.ChaosCommand;
 import io.facecheck.devstack.cli.DemoCommand;
 import io.facecheck.devstack.cli.InfraCommand;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar facecheck-devstack.jar up | infra | demo --requests N | topics | secrets}. */
+/**
+ * {@code java -jar facecheck-devstack.jar up | infra | demo --requests N | chaos | bench | topics |
+ * secrets}.
+ */
 @Command(
     name = "facecheck-devstack",
     mixinStandardHelpOptions = true,
@@ -21,6 +25,7 @@ import picocli.CommandLine.Spec;
       InfraCommand.class,
       DemoCommand.class,
       ChaosCommand.class,
+      BenchCommand.class,
       TopicsCommand.class,
       SecretsCommand.class
     })
@@ -36,7 +41,7 @@ public final class DevStack implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: up, infra, demo, chaos, topics or secrets");
+        spec.commandLine(), "name a command: up, infra, demo, chaos, bench, topics or secrets");
   }
 
   public static CommandLine commandLine() {

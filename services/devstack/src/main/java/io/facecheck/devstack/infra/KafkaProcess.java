@@ -30,14 +30,20 @@ public final class KafkaProcess implements Broker {
   /** An upper bound for a start on a busy 2-core machine, not a timing assertion. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+  /** C1 only: a restart on a busy machine is mostly JIT work. */
+  private static final List<String> RESTART_FRIENDLY_JVM =
+      List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   private final Path directory;
   private final int port;
+  private final List<String> jvmOptions;
   private ChildJvm process;
   private int starts;
 
-  private KafkaProcess(Path directory, int port) {
+  private KafkaProcess(Path directory, int port, List<String> jvmOptions) {
     this.directory = directory;
     this.port = port;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   /**
@@ -46,8 +52,21 @@ public final class KafkaProcess implements Broker {
    */
   public static KafkaProcess startFresh(
       Path directory, int port, int partitions, Collection<NewTopic> topics) {
+    return startFresh(directory, port, partitions, topics, RESTART_FRIENDLY_JVM);
+  }
+
+  /**
+   * As above, the broker's JVM started with {@code jvmOptions} (the benchmark wants the full JIT,
+   * not the quick restarts chaos needs).
+   */
+  public static KafkaProcess startFresh(
+      Path directory,
+      int port,
+      int partitions,
+      Collection<NewTopic> topics,
+      List<String> jvmOptions) {
     Path dir = directory.toAbsolutePath();
-    KafkaProcess broker = new KafkaProcess(dir, port);
+    KafkaProcess broker = new KafkaProcess(dir, port, jvmOptions);
     try {
       deleteRecursively(dir);
       Files.createDirectories(dir);
@@ -79,12 +98,9 @@ public final class KafkaProcess implements Broker {
         ChildJvm.start(
             "kafka-" + starts,
             "kafka.Kafka",
-            // C1 only: a restart on a busy machine is mostly JIT work
-            List.of(
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Ddevstack.log.level=WARN"),
+            java.util.stream.Stream.concat(
+                    jvmOptions.stream(), java.util.stream.Stream.of("-Ddevstack.log.level=WARN"))
+                .toList(),
             List.of(directory.resolve("server.properties").toString()),
             Map.of(),
             directory.resolve("kafka.log"));
@@ -101,6 +117,14 @@ public final class KafkaProcess implements Broker {
   /** SIGKILL: no shutdown at all; what the page cache holds of the log survives. */
   public synchronized int kill() {
     return process == null ? -1 : process.kill();
+  }
+
+  /** The broker JVM's process id (to read its CPU time). */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException("the broker was never started");
+    }
+    return process.pid();
   }
 
   public synchronized boolean isRunning() {
