@@ -198,6 +198,8 @@ class FailureHandlingIT {
     UUID id = (UUID) row.get("id");
     assertThat(row.get("dead_letter_reason")).isEqualTo("RETRIES_EXHAUSTED");
     assertThat(row.get("status_before_dead_letter")).isEqualTo("INITIALIZING");
+    // the verification keeps the trace it was created in: its return and ladder queries continue it
+    assertThat((String) row.get("trace_parent")).startsWith("00-" + traceId + "-");
     ConsumerRecord<byte[], byte[]> letter =
         requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT).get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("RETRIES_EXHAUSTED");

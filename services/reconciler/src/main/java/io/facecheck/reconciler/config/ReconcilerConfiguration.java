@@ -6,6 +6,8 @@ import io.facecheck.reconciler.callback.RepeatedReturns;
 import io.facecheck.reconciler.callback.kafka.CallbackListener;
 import io.facecheck.reconciler.decision.OutcomeDecider;
 import io.facecheck.reconciler.decision.kafka.QueryResultListener;
+import io.facecheck.reconciler.inbound.VerificationTraces;
+import io.facecheck.reconciler.inbound.jdbc.StoredVerificationTraces;
 import io.facecheck.reconciler.inbound.kafka.RecordBatches;
 import io.facecheck.reconciler.ladder.LadderScan;
 import io.facecheck.reconciler.ladder.LadderSteps;
@@ -22,8 +24,10 @@ import io.facecheck.statemachine.metrics.StatusTransitionMeters;
 import io.facecheck.tracing.kafka.RecordKey;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.facecheck.tracing.verification.VerificationTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -63,6 +67,22 @@ public class ReconcilerConfiguration {
     return new ListeningVerificationStore(
         new JdbcVerificationStore(dataSource, transactions, clock, traces::capture),
         new StatusTransitionMeters(meters, clock));
+  }
+
+  /**
+   * Nothing is read while tracing is off (no tracer: the registry still observes, for metrics): no
+   * span would continue it.
+   */
+  @Bean
+  VerificationTraces verificationTraces(
+      DataSource dataSource,
+      ObjectProvider<ObservationRegistry> observations,
+      ObjectProvider<Tracer> tracers) {
+    ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+    Tracer tracer = tracers.getIfAvailable(() -> Tracer.NOOP);
+    return registry.isNoop() || tracer == Tracer.NOOP
+        ? VerificationTraces.NONE
+        : new StoredVerificationTraces(dataSource, new VerificationTraceContext(registry));
   }
 
   @Bean
@@ -109,7 +129,8 @@ public class ReconcilerConfiguration {
       CallbackHandler handler,
       RecordBatches batches,
       KafkaProperties kafka,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations,
+      VerificationTraces traces) {
     return new CallbackListener(
         handler,
         batches,
@@ -117,7 +138,8 @@ public class ReconcilerConfiguration {
             observations.getIfAvailable(() -> ObservationRegistry.NOOP),
             CallbackListener.ID,
             kafka.getConsumer().getGroupId(),
-            RecordKey.VERIFICATION_ID));
+            RecordKey.VERIFICATION_ID),
+        traces);
   }
 
   @Bean
@@ -150,7 +172,8 @@ public class ReconcilerConfiguration {
       LadderSteps steps,
       Clock clock,
       ReconcilerProperties properties,
-      TimelineSource source) {
+      TimelineSource source,
+      VerificationTraces traces) {
     StalledVerifications stalled = new JdbcStalledVerifications(dataSource);
     int batch = properties.ladderBatch();
     return new LadderScan(
@@ -162,7 +185,8 @@ public class ReconcilerConfiguration {
         steps,
         clock,
         batch,
-        properties.claimLease());
+        properties.claimLease(),
+        traces);
   }
 
   @Bean

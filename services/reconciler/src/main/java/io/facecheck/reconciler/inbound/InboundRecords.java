@@ -8,7 +8,9 @@ import java.util.function.Supplier;
  * The records of the batch being handled on this thread, by verification id: each one's span and
  * log ids. Batch handlers work on payloads and send a batch's queries together; they run the work
  * of one verification {@link #within} its record, so what that work logs, stores in the outbox or
- * sends continues that record's trace. Outside a batch (the ladder's scans) work runs as it is.
+ * sends continues that record's trace. The ladder's scans bind, the same way, a span per claimed
+ * verification continuing the trace it was created in ({@link VerificationTraces}); work about a
+ * verification bound to nothing runs as it is.
  */
 public final class InboundRecords {
 

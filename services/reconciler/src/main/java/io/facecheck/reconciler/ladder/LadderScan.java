@@ -1,6 +1,8 @@
 package io.facecheck.reconciler.ladder;
 
 import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.reconciler.inbound.InboundRecords;
+import io.facecheck.reconciler.inbound.VerificationTraces;
 import io.facecheck.reconciler.query.Queries;
 import io.facecheck.reconciler.query.QuerySender;
 import io.facecheck.statemachine.Verification;
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  */
 public class LadderScan {
 
+  /** The span each ladder query is sent in, a child of its verification's stored trace. */
+  static final String SPAN = "ladder query";
+
   private final VerificationStore store;
   private final UnansweredFinalQueries unanswered;
   private final ReplayResumes replays;
@@ -29,6 +34,7 @@ public class LadderScan {
   private final Clock clock;
   private final int batch;
   private final Duration lease;
+  private final VerificationTraces traces;
 
   public LadderScan(
       VerificationStore store,
@@ -39,6 +45,23 @@ public class LadderScan {
       Clock clock,
       int batch,
       Duration lease) {
+    this(store, unanswered, replays, sender, steps, clock, batch, lease, VerificationTraces.NONE);
+  }
+
+  /**
+   * @param traces the stored trace of each claimed verification, which its query continues
+   */
+  public LadderScan(
+      VerificationStore store,
+      UnansweredFinalQueries unanswered,
+      ReplayResumes replays,
+      QuerySender sender,
+      LadderSteps steps,
+      Clock clock,
+      int batch,
+      Duration lease,
+      VerificationTraces traces) {
+    this.traces = traces;
     this.store = store;
     this.unanswered = unanswered;
     this.replays = replays;
@@ -65,10 +88,17 @@ public class LadderScan {
         claimed.stream()
             .map(v -> Queries.of(v, LadderSchedule.reasonAt(now, v.expiresAt()), now))
             .toList();
-    Set<UUID> sent =
-        sender.sendAll(queries).stream()
-            .map(VerificationQuery::verificationId)
-            .collect(Collectors.toSet());
+    Set<UUID> sent;
+    // each query (and the worker's answer, the decision, its event) continues the trace its
+    // verification was created in, instead of starting one of its own
+    try (InboundRecords.Binding bound =
+        InboundRecords.bind(
+            traces.continuing(claimed.stream().map(Verification::id).toList(), SPAN))) {
+      sent =
+          sender.sendAll(queries).stream()
+              .map(VerificationQuery::verificationId)
+              .collect(Collectors.toSet());
+    }
     // unsent ones keep their lease and come back after it
     claimed.stream()
         .filter(v -> sent.contains(v.id()))

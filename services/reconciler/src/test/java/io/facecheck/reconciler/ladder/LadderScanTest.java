@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQuery;
+import io.facecheck.reconciler.inbound.InboundRecords;
+import io.facecheck.reconciler.inbound.VerificationTraces;
+import io.facecheck.reconciler.query.QuerySender;
 import io.facecheck.reconciler.query.RecordingQuerySender;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
@@ -12,7 +15,12 @@ import io.facecheck.statemachine.testing.InMemoryVerificationStore;
 import io.facecheck.testinfra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,5 +160,72 @@ class LadderScanTest {
     assertThat(sender.sent())
         .singleElement()
         .satisfies(q -> assertThat(q.verificationId()).isEqualTo(parked.id()));
+  }
+
+  @Test
+  void eachLadderQueryIsSentInTheTraceItsVerificationWasCreatedIn() {
+    Verification traced = store.put(Fixtures.awaitingUser());
+    Verification untraced = store.put(Fixtures.awaitingUser());
+    clock.advance(Duration.ofSeconds(61));
+    ThreadLocal<String> span = new ThreadLocal<>();
+    List<String> sentIn = new ArrayList<>();
+    QuerySender sending =
+        new QuerySender(null, null, Duration.ZERO) {
+          @Override
+          public List<VerificationQuery> sendAll(List<VerificationQuery> queries) {
+            // as QuerySender does: each send in the scope bound to its verification
+            queries.forEach(
+                q ->
+                    sentIn.add(
+                        InboundRecords.within(
+                            q.verificationId(), () -> q.verificationId() + " in " + span.get())));
+            return queries;
+          }
+        };
+    VerificationTraces traces =
+        new VerificationTraces() {
+          @Override
+          public Map<UUID, String> stored(Collection<UUID> ids) {
+            return Map.of(traced.id(), "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01");
+          }
+
+          @Override
+          public Map<UUID, InboundRecords.RecordScope> continuing(
+              Collection<UUID> ids, String spanName) {
+            assertThat(ids).contains(traced.id(), untraced.id());
+            return Map.of(
+                traced.id(),
+                new InboundRecords.RecordScope() {
+                  @Override
+                  public <T> T run(Supplier<T> work) {
+                    span.set(spanName);
+                    try {
+                      return work.get();
+                    } finally {
+                      span.remove();
+                    }
+                  }
+                });
+          }
+        };
+
+    new LadderScan(
+            store,
+            new UnansweredFinalQueries(store, stalled, limit, BATCH, "reconciler@test"),
+            new ReplayResumes(store, stalled, BATCH, "reconciler@test"),
+            sending,
+            new LadderSteps(
+                store,
+                new LadderSchedule(List.of(Duration.ofMinutes(1)), Duration.ofMinutes(2)),
+                "reconciler@test"),
+            clock,
+            BATCH,
+            LEASE,
+            traces)
+        .runOnce();
+
+    assertThat(sentIn)
+        .containsExactlyInAnyOrder(
+            traced.id() + " in " + LadderScan.SPAN, untraced.id() + " in null");
   }
 }

@@ -40,6 +40,7 @@ public final class JdbcVerificationStore implements VerificationStore {
   private final TimelineWriter timeline;
   private final OutboxWriter outbox;
   private final DueQueryClaims dueQueries;
+  private final VerificationTraceSource creationTraces;
 
   public JdbcVerificationStore(
       DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
@@ -55,6 +56,22 @@ public final class JdbcVerificationStore implements VerificationStore {
       PlatformTransactionManager transactions,
       Clock clock,
       OutboxTraceSource traces) {
+    this(dataSource, transactions, clock, traces, VerificationTraceSource.NONE);
+  }
+
+  /**
+   * @param traces the trace context stored with each outbox row, so the relay's publish continues
+   *     the trace of the change that produced the event
+   * @param creationTraces the trace context stored with each verification created, so later work
+   *     about it (the user's return, ladder queries) continues the trace it was created in
+   */
+  public JdbcVerificationStore(
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      OutboxTraceSource traces,
+      VerificationTraceSource creationTraces) {
+    this.creationTraces = creationTraces;
     this.jdbc = JdbcClient.create(dataSource);
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -137,9 +154,9 @@ public final class JdbcVerificationStore implements VerificationStore {
     Submission s = v.submission();
     return jdbc.sql(
             "INSERT INTO verifications (id, client_id, request_id, request_hash, status, version,"
-                + " error_code, error_field, error_message, created_at, updated_at)"
+                + " error_code, error_field, error_message, created_at, updated_at, trace_parent)"
                 + " VALUES (:id, :clientId, :requestId, :hash, 'REJECTED', :version, :code,"
-                + " :field, :message, :now, :now)"
+                + " :field, :message, :now, :now, :traceParent)"
                 + " ON CONFLICT (client_id, request_id) DO NOTHING")
         .param("id", v.id())
         .param("clientId", s.clientId())
@@ -150,6 +167,7 @@ public final class JdbcVerificationStore implements VerificationStore {
         .param("field", v.failure().field())
         .param("message", v.failure().message())
         .param("now", toDb(now))
+        .param("traceParent", creationTraces.current())
         .update();
   }
 
@@ -158,10 +176,11 @@ public final class JdbcVerificationStore implements VerificationStore {
     return jdbc.sql(
             "INSERT INTO verifications (id, client_id, request_id, request_hash, status, biz_code,"
                 + " app, return_url, ttl_seconds, metadata, cert_type, cert_name_ciphertext,"
-                + " cert_no_ciphertext, pii_key_id, expires_at, created_at, updated_at)"
+                + " cert_no_ciphertext, pii_key_id, expires_at, created_at, updated_at,"
+                + " trace_parent)"
                 + " VALUES (:id, :clientId, :requestId, :hash, 'RECEIVED', :bizCode, :app,"
                 + " :returnUrl, :ttl, CAST(:metadata AS jsonb), :certType, :certName, :certNo,"
-                + " :keyId, :expiresAt, :now, :now)"
+                + " :keyId, :expiresAt, :now, :now, :traceParent)"
                 + " ON CONFLICT (client_id, request_id) DO NOTHING")
         .param("id", nv.id())
         .param("clientId", s.clientId())
@@ -178,6 +197,7 @@ public final class JdbcVerificationStore implements VerificationStore {
         .param("keyId", nv.identity().keyId())
         .param("expiresAt", toDb(now.plusSeconds(s.ttlSeconds())))
         .param("now", toDb(now))
+        .param("traceParent", creationTraces.current())
         .update();
   }
 

@@ -1,10 +1,14 @@
 package io.facecheck.tracing.kafka;
 
+import io.facecheck.tracing.TraceParent;
 import io.micrometer.observation.ObservationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
@@ -36,13 +40,54 @@ public final class RecordObservations {
 
   /** Starts the span of {@code record}; the caller puts work in its scope and ends it. */
   public RecordSpan start(ConsumerRecord<?, ?> record) {
+    return start(record, null);
+  }
+
+  /**
+   * Starts the span of {@code record} as a child of {@code verificationTrace}, the trace its
+   * verification was created in (a W3C traceparent, or null: then as {@link #start(ConsumerRecord)}
+   * does). The record's own context is kept as a span link (on a child {@code "<topic> origin"}
+   * span), so the trace that sent the record (e.g. intake's HTTP span of a user's return) is still
+   * found from it.
+   */
+  public RecordSpan start(ConsumerRecord<?, ?> record, String verificationTrace) {
+    String own = header(record);
+    boolean reparent =
+        !registry.isNoop()
+            && TraceParent.isValid(verificationTrace)
+            && !Objects.equals(TraceParent.traceId(verificationTrace), TraceParent.traceId(own));
+    KafkaRecordReceiverContext context =
+        new KafkaRecordReceiverContext(record, listenerId, null, groupId, () -> null);
+    if (reparent) {
+      // the parent is read from the carrier: a copy holding only the verification's context
+      context.setCarrier(carrying(record, verificationTrace));
+    }
     var observation =
-        KafkaListenerObservation.LISTENER_OBSERVATION.observation(
-            null,
-            KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
-            () -> new KafkaRecordReceiverContext(record, listenerId, null, groupId, () -> null),
-            registry);
-    return new RecordSpan(observation.start(), record, key);
+        KafkaListenerObservation.LISTENER_OBSERVATION
+            .observation(
+                null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> context,
+                registry)
+            .start();
+    if (reparent && TraceParent.isValid(own)) {
+      SpanLinks.linkOrigin(registry, observation, record.topic(), own);
+    }
+    return new RecordSpan(observation, record, key);
+  }
+
+  private static String header(ConsumerRecord<?, ?> record) {
+    Header header = record.headers().lastHeader(TraceParent.HEADER);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static ConsumerRecord<?, ?> carrying(ConsumerRecord<?, ?> record, String traceparent) {
+    ConsumerRecord<Object, Object> carrier =
+        new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), null, null);
+    carrier.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+    return carrier;
   }
 
   /** Runs {@code work} about {@code record} (e.g. dead-lettering it) in a span of the record. */

@@ -1,13 +1,13 @@
 package io.facecheck.tracing.outbox;
 
+import io.facecheck.tracing.ContinuedSpan;
+import io.facecheck.tracing.TraceParent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Carries a verification's trace across the outbox: the transaction that appends a result event
@@ -15,12 +15,6 @@ import java.util.regex.Pattern;
  * runs later on a thread of its own, publishes the row inside a span that continues that trace.
  */
 public final class OutboxTraceContext {
-
-  static final String TRACEPARENT = "traceparent";
-
-  /** version-traceid-spanid-flags; anything else is not stored. */
-  private static final Pattern W3C =
-      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   private final ObservationRegistry registry;
 
@@ -31,7 +25,8 @@ public final class OutboxTraceContext {
   /**
    * The context to store with an outbox row appended now: a short "outbox append" span, child of
    * the current one, whose {@code traceparent} the relay continues from. Null when nothing is being
-   * traced on this thread (a ladder scan, tracing off): the relay then starts a trace of its own.
+   * traced on this thread (tracing off; a ladder scan of a verification stored without a trace):
+   * the relay then starts a trace of its own.
    */
   public String capture() {
     if (registry.isNoop() || registry.getCurrentObservation() == null) {
@@ -43,8 +38,8 @@ public final class OutboxTraceContext {
         .contextualName("outbox append")
         .start()
         .stop();
-    String traceparent = context.getCarrier().get(TRACEPARENT);
-    return traceparent != null && W3C.matcher(traceparent).matches() ? traceparent : null;
+    String traceparent = context.getCarrier().get(TraceParent.HEADER);
+    return TraceParent.isValid(traceparent) ? traceparent : null;
   }
 
   /**
@@ -52,22 +47,7 @@ public final class OutboxTraceContext {
    * traceparent}, so the send's own span joins the verification's trace.
    */
   public <T> T continueFrom(String traceparent, Supplier<T> publish) {
-    if (traceparent == null || registry.isNoop()) {
-      return publish.get();
-    }
-    ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
-    context.setCarrier(Map.of(TRACEPARENT, traceparent));
-    Observation relay =
-        Observation.createNotStarted("facecheck.outbox.relay", () -> context, registry)
-            .contextualName("outbox relay")
-            .start();
-    try (Observation.Scope scope = relay.openScope()) {
-      return publish.get();
-    } catch (RuntimeException e) {
-      relay.error(e);
-      throw e;
-    } finally {
-      relay.stop();
-    }
+    return ContinuedSpan.run(
+        registry, "facecheck.outbox.relay", "outbox relay", traceparent, publish);
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -49,6 +50,49 @@ class RecordObservationsTest {
     assertThat(mdcDuringWork)
         .containsEntry(LogCorrelation.TRACE_ID, TRACE_ID)
         .containsEntry(LogCorrelation.VERIFICATION_ID, verificationId.toString());
+  }
+
+  @Test
+  void aRecordContinuesItsVerificationsTraceAndLinksTheTraceThatSentIt() {
+    String verificationTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String creatingSpan = "00f067aa0ba902b7";
+    RecordObservations observations =
+        new RecordObservations(tracing.registry, "listener", "group", RecordKey.VERIFICATION_ID);
+
+    RecordSpan span =
+        observations.start(
+            tracedRecord(UUID.randomUUID().toString()),
+            "00-" + verificationTrace + "-" + creatingSpan + "-01");
+    span.end(null);
+
+    Map<String, SpanData> byName =
+        tracing.finished().stream().collect(Collectors.toMap(SpanData::getName, s -> s));
+    SpanData process = byName.get("requests process");
+    assertThat(process.getTraceId()).isEqualTo(verificationTrace);
+    assertThat(process.getParentSpanId()).isEqualTo(creatingSpan);
+    SpanData origin = byName.get("requests origin");
+    assertThat(origin.getParentSpanId()).isEqualTo(process.getSpanId());
+    assertThat(origin.getLinks()).hasSize(1);
+    assertThat(origin.getLinks().get(0).getSpanContext().getTraceId()).isEqualTo(TRACE_ID);
+    assertThat(origin.getLinks().get(0).getSpanContext().getSpanId()).isEqualTo(PARENT_SPAN);
+  }
+
+  @Test
+  void aRecordWithoutAStoredTraceOrAlreadyInItContinuesItsHeadersUnlinked() {
+    RecordObservations observations =
+        new RecordObservations(tracing.registry, "listener", "group", RecordKey.VERIFICATION_ID);
+
+    observations.start(tracedRecord("k"), null).end(null);
+    observations.start(tracedRecord("k"), "00-" + TRACE_ID + "-00f067aa0ba902b7-01").end(null);
+
+    assertThat(tracing.finished())
+        .allSatisfy(
+            s -> {
+              assertThat(s.getTraceId()).isEqualTo(TRACE_ID);
+              assertThat(s.getParentSpanId()).isEqualTo(PARENT_SPAN);
+              assertThat(s.getLinks()).isEmpty();
+            })
+        .hasSize(2);
   }
 
   @Test

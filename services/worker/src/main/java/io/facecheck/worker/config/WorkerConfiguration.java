@@ -10,6 +10,7 @@ import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
 import io.facecheck.statemachine.metrics.StatusTransitionMeters;
 import io.facecheck.tracing.outbox.OutboxTraceContext;
+import io.facecheck.tracing.verification.VerificationTraceContext;
 import io.facecheck.worker.alipay.AlipayAppFiles;
 import io.facecheck.worker.alipay.AlipayAppSource;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
@@ -116,11 +117,14 @@ public class WorkerConfiguration {
       Clock clock,
       ObjectProvider<ObservationRegistry> observations,
       MeterRegistry meters) {
+    ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     // the certify_url_issued row keeps the request's trace, so its publish joins that trace
-    OutboxTraceContext traces =
-        new OutboxTraceContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    OutboxTraceContext outboxTraces = new OutboxTraceContext(registry);
+    // the verification keeps it too, so the user's return and the ladder's queries continue it
+    VerificationTraceContext verificationTraces = new VerificationTraceContext(registry);
     return new ListeningVerificationStore(
-        new JdbcVerificationStore(dataSource, transactions, clock, traces::capture),
+        new JdbcVerificationStore(
+            dataSource, transactions, clock, outboxTraces::capture, verificationTraces::capture),
         new StatusTransitionMeters(meters, clock));
   }
 

@@ -4,6 +4,7 @@ import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.reconciler.callback.CallbackHandler;
 import io.facecheck.reconciler.inbound.PayloadReader;
+import io.facecheck.reconciler.inbound.VerificationTraces;
 import io.facecheck.reconciler.inbound.kafka.RecordBatches;
 import io.facecheck.tracing.kafka.RecordObservations;
 import java.util.List;
@@ -20,16 +21,25 @@ public class CallbackListener {
   private final CallbackHandler handler;
   private final RecordBatches batches;
   private final RecordObservations observations;
+  private final VerificationTraces traces;
 
+  /**
+   * @param traces each callback's span continues its verification's trace (the client's request),
+   *     linking the return's own trace (intake's HTTP span of the browser's GET)
+   */
   public CallbackListener(
-      CallbackHandler handler, RecordBatches batches, RecordObservations observations) {
+      CallbackHandler handler,
+      RecordBatches batches,
+      RecordObservations observations,
+      VerificationTraces traces) {
     this.handler = handler;
     this.batches = batches;
     this.observations = observations;
+    this.traces = traces;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CALLBACKS)
   public void onCallbacks(List<ConsumerRecord<byte[], byte[]>> records) {
-    batches.handle(records, CALLBACKS, handler::onCallbacks, observations);
+    batches.handle(records, CALLBACKS, handler::onCallbacks, observations, traces);
   }
 }

@@ -4,6 +4,7 @@ import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.PayloadReader;
 import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.reconciler.inbound.UnreadableRecordException;
+import io.facecheck.reconciler.inbound.VerificationTraces;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.tracing.kafka.RecordSpan;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,8 +25,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * committed, the bad one is retried or dead-lettered on its own, the rest are redelivered. A whole
  * batch is never retried or dead-lettered for one record.
  *
- * <p>Each record handed to the handler gets its own span (parent: the record's trace headers),
- * bound by verification id ({@link InboundRecords}) for as long as the handler runs.
+ * <p>Each record handed to the handler gets its own span (parent: the record's trace headers, or
+ * its verification's stored trace when given {@link VerificationTraces}), bound by verification id
+ * ({@link InboundRecords}) for as long as the handler runs.
  */
 public final class RecordBatches {
 
@@ -37,6 +40,20 @@ public final class RecordBatches {
       PayloadReader<T> reader,
       Consumer<List<T>> handler,
       RecordObservations observations) {
+    handle(records, reader, handler, observations, VerificationTraces.NONE);
+  }
+
+  /**
+   * As {@link #handle(List, PayloadReader, Consumer, RecordObservations)}, each record's span a
+   * child of its verification's stored trace ({@code traces}), its own trace linked: for records
+   * whose own trace does not lead back to the verification's request (the user's return).
+   */
+  public <T> void handle(
+      List<ConsumerRecord<byte[], byte[]>> records,
+      PayloadReader<T> reader,
+      Consumer<List<T>> handler,
+      RecordObservations observations,
+      VerificationTraces traces) {
     List<T> payloads = new ArrayList<>(records.size());
     UnreadableRecordException unreadable = null;
     for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -48,12 +65,17 @@ public final class RecordBatches {
       }
     }
     if (!payloads.isEmpty()) {
+      List<UUID> ids = new ArrayList<>(payloads.size());
+      for (int i = 0; i < payloads.size(); i++) {
+        ids.add(verificationId(records.get(i).key()));
+      }
+      Map<UUID, String> stored = traces.stored(ids.stream().filter(Objects::nonNull).toList());
       List<RecordSpan> spans = new ArrayList<>(payloads.size());
       Map<UUID, InboundRecords.RecordScope> scopes = new HashMap<>();
       for (int i = 0; i < payloads.size(); i++) {
-        RecordSpan span = observations.start(records.get(i));
+        UUID id = ids.get(i);
+        RecordSpan span = observations.start(records.get(i), id == null ? null : stored.get(id));
         spans.add(span);
-        UUID id = verificationId(records.get(i).key());
         if (id != null) {
           scopes.put(id, scopeOf(span));
         }
