@@ -22,7 +22,8 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "io.facecheck.reconciler.decision",
             "io.facecheck.reconciler.ladder",
-            "io.facecheck.reconciler.callback")
+            "io.facecheck.reconciler.callback",
+            "io.facecheck.reconciler.query")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

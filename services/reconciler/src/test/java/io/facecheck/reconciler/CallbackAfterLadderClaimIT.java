@@ -9,7 +9,7 @@ import io.facecheck.reconciler.callback.CallbackHandler;
 import io.facecheck.reconciler.callback.RepeatedReturns;
 import io.facecheck.reconciler.ladder.LadderSchedule;
 import io.facecheck.reconciler.ladder.LadderSteps;
-import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.reconciler.query.QueryCommands;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.Change;
 import io.facecheck.statemachine.CreateOutcome;
@@ -47,13 +47,10 @@ class CallbackAfterLadderClaimIT {
     VerificationDatabase db = VerificationDatabase.inNewDatabase(clock);
     Verification waiting = db.awaitingUser();
     List<VerificationQuery> sent = new ArrayList<>();
-    QuerySender sender =
-        new QuerySender(null, null, Duration.ofSeconds(1)) {
-          @Override
-          public List<VerificationQuery> sendAll(List<VerificationQuery> queries) {
-            sent.addAll(queries);
-            return queries;
-          }
+    QueryCommands sender =
+        queries -> {
+          sent.addAll(queries);
+          return queries;
         };
     VerificationStore store = new LadderClaimsFirst(db.store, clock);
     CallbackHandler handler =

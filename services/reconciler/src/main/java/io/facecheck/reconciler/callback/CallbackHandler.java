@@ -7,7 +7,7 @@ import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.RecordFailedException;
 import io.facecheck.reconciler.ladder.LadderSteps;
 import io.facecheck.reconciler.query.Queries;
-import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.reconciler.query.QueryCommands;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.VerificationStore;
@@ -40,7 +40,7 @@ public class CallbackHandler {
   private static final int MAX_ATTEMPTS = 5;
 
   private final VerificationStore store;
-  private final QuerySender sender;
+  private final QueryCommands sender;
   private final LadderSteps steps;
   private final RepeatedReturns repeats;
   private final LateCallbacks late;
@@ -50,7 +50,7 @@ public class CallbackHandler {
 
   public CallbackHandler(
       VerificationStore store,
-      QuerySender sender,
+      QueryCommands sender,
       LadderSteps steps,
       RepeatedReturns repeats,
       Clock clock,

@@ -16,7 +16,8 @@ import io.facecheck.reconciler.ladder.StalledVerifications;
 import io.facecheck.reconciler.ladder.UnansweredFinalQueries;
 import io.facecheck.reconciler.ladder.jdbc.JdbcStalledVerifications;
 import io.facecheck.reconciler.metrics.DecisionMeters;
-import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.reconciler.query.QueryCommands;
+import io.facecheck.reconciler.query.kafka.KafkaQuerySender;
 import io.facecheck.statemachine.ListeningVerificationStore;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
@@ -96,8 +97,8 @@ public class ReconcilerConfiguration {
   }
 
   @Bean
-  QuerySender querySender(KafkaTemplate<String, String> kafka) {
-    return new QuerySender(kafka, PayloadJson.mapper(), SEND_TIMEOUT);
+  QueryCommands querySender(KafkaTemplate<String, String> kafka) {
+    return new KafkaQuerySender(kafka, PayloadJson.mapper(), SEND_TIMEOUT);
   }
 
   @Bean
@@ -109,7 +110,7 @@ public class ReconcilerConfiguration {
   @Bean
   CallbackHandler callbackHandler(
       VerificationStore store,
-      QuerySender sender,
+      QueryCommands sender,
       LadderSteps steps,
       Clock clock,
       ReconcilerProperties properties,
@@ -168,7 +169,7 @@ public class ReconcilerConfiguration {
   LadderScan ladderScan(
       VerificationStore store,
       DataSource dataSource,
-      QuerySender sender,
+      QueryCommands sender,
       LadderSteps steps,
       Clock clock,
       ReconcilerProperties properties,

@@ -4,7 +4,7 @@ import io.facecheck.contracts.query.VerificationQuery;
 import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.VerificationTraces;
 import io.facecheck.reconciler.query.Queries;
-import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.reconciler.query.QueryCommands;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
 import java.time.Clock;
@@ -29,7 +29,7 @@ public class LadderScan {
   private final VerificationStore store;
   private final UnansweredFinalQueries unanswered;
   private final ReplayResumes replays;
-  private final QuerySender sender;
+  private final QueryCommands sender;
   private final LadderSteps steps;
   private final Clock clock;
   private final int batch;
@@ -40,7 +40,7 @@ public class LadderScan {
       VerificationStore store,
       UnansweredFinalQueries unanswered,
       ReplayResumes replays,
-      QuerySender sender,
+      QueryCommands sender,
       LadderSteps steps,
       Clock clock,
       int batch,
@@ -55,7 +55,7 @@ public class LadderScan {
       VerificationStore store,
       UnansweredFinalQueries unanswered,
       ReplayResumes replays,
-      QuerySender sender,
+      QueryCommands sender,
       LadderSteps steps,
       Clock clock,
       int batch,

@@ -6,7 +6,7 @@ import io.facecheck.contracts.query.QueryReason;
 import io.facecheck.contracts.query.VerificationQuery;
 import io.facecheck.reconciler.inbound.InboundRecords;
 import io.facecheck.reconciler.inbound.VerificationTraces;
-import io.facecheck.reconciler.query.QuerySender;
+import io.facecheck.reconciler.query.QueryCommands;
 import io.facecheck.reconciler.query.RecordingQuerySender;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
@@ -169,18 +169,15 @@ class LadderScanTest {
     clock.advance(Duration.ofSeconds(61));
     ThreadLocal<String> span = new ThreadLocal<>();
     List<String> sentIn = new ArrayList<>();
-    QuerySender sending =
-        new QuerySender(null, null, Duration.ZERO) {
-          @Override
-          public List<VerificationQuery> sendAll(List<VerificationQuery> queries) {
-            // as QuerySender does: each send in the scope bound to its verification
-            queries.forEach(
-                q ->
-                    sentIn.add(
-                        InboundRecords.within(
-                            q.verificationId(), () -> q.verificationId() + " in " + span.get())));
-            return queries;
-          }
+    QueryCommands sending =
+        queries -> {
+          // as KafkaQuerySender does: each send in the scope bound to its verification
+          queries.forEach(
+              q ->
+                  sentIn.add(
+                      InboundRecords.within(
+                          q.verificationId(), () -> q.verificationId() + " in " + span.get())));
+          return queries;
         };
     VerificationTraces traces =
         new VerificationTraces() {

@@ -1,25 +1,19 @@
 package io.facecheck.reconciler.query;
 
 import io.facecheck.contracts.query.VerificationQuery;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A {@link QuerySender} without Kafka: records what the use cases send, and acknowledges the
+ * {@link QueryCommands} without Kafka: records what the use cases send, and acknowledges the
  * queries {@link #acknowledging} lets through (all by default), as a broker that took some of a
- * batch would. QuerySender holds a KafkaOperations itself; a port interface would make this a plain
- * implementation instead of a subclass.
+ * batch would.
  */
-public final class RecordingQuerySender extends QuerySender {
+public final class RecordingQuerySender implements QueryCommands {
 
   private final List<VerificationQuery> sent = new ArrayList<>();
   private Predicate<VerificationQuery> acknowledged = q -> true;
-
-  public RecordingQuerySender() {
-    super(null, null, Duration.ZERO);
-  }
 
   /** From now on only queries matching {@code acknowledged} count as sent. */
   public void acknowledging(Predicate<VerificationQuery> acknowledged) {

@@ -1,8 +1,9 @@
-package io.facecheck.reconciler.query;
+package io.facecheck.reconciler.query.kafka;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.query.VerificationQuery;
 import io.facecheck.reconciler.inbound.InboundRecords;
+import io.facecheck.reconciler.query.QueryCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes queries to verification-queries, keyed by verification_id. Sends a whole batch, then
  * waits once: a blocking get per record would cap the reconciler at a few hundred queries a second.
  */
-public class QuerySender {
+public final class KafkaQuerySender implements QueryCommands {
 
-  private static final Logger log = LoggerFactory.getLogger(QuerySender.class);
+  private static final Logger log = LoggerFactory.getLogger(KafkaQuerySender.class);
 
   private final KafkaOperations<String, String> kafka;
   private final JsonMapper json;
   private final Duration timeout;
 
-  public QuerySender(KafkaOperations<String, String> kafka, JsonMapper json, Duration timeout) {
+  public KafkaQuerySender(
+      KafkaOperations<String, String> kafka, JsonMapper json, Duration timeout) {
     this.kafka = kafka;
     this.json = json;
     this.timeout = timeout;
   }
 
-  /** Sends every query and returns those Kafka acknowledged, in the order given. */
+  @Override
   public List<VerificationQuery> sendAll(List<VerificationQuery> queries) {
     List<CompletableFuture<SendResult<String, String>>> pending = new ArrayList<>();
     for (VerificationQuery query : queries) {
