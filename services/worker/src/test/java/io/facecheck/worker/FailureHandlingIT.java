@@ -1,8 +1,8 @@
 package io.facecheck.worker;
 
 import static io.facecheck.worker.support.QueryCommands.parse;
-import static io.facecheck.worker.support.Verifications.header;
-import static io.facecheck.worker.support.Verifications.key;
+import static io.facecheck.worker.support.StoredVerificationReader.header;
+import static io.facecheck.worker.support.StoredVerificationReader.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,9 +25,9 @@ import io.facecheck.worker.support.QueryCommands;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.RetryHops;
 import io.facecheck.worker.support.SimulatedAlipay;
+import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
 import io.facecheck.worker.support.TopicReader;
-import io.facecheck.worker.support.Verifications;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +89,7 @@ class FailureHandlingIT {
   @Autowired AlipayCircuitBreakers breakers;
   @Autowired VerificationStore store;
 
-  private Verifications verifications;
+  private StoredVerificationReader verifications;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -119,7 +119,7 @@ class FailureHandlingIT {
   void calm() {
     simulator.setScenario(Scenario.none());
     breakers.forApp("default").reset();
-    verifications = new Verifications(jdbc, CLIENT);
+    verifications = new StoredVerificationReader(jdbc, CLIENT);
   }
 
   @Test

@@ -5,9 +5,9 @@ import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
+import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TopicReader;
 import io.facecheck.worker.support.UsedPii;
-import io.facecheck.worker.support.Verifications;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +114,7 @@ abstract class LiveWorker {
     PII.assertNotLogged(output);
   }
 
-  private Verifications verifications() {
-    return new Verifications(jdbc, CLIENT);
+  private StoredVerificationReader verifications() {
+    return new StoredVerificationReader(jdbc, CLIENT);
   }
 }

@@ -1,7 +1,7 @@
 package io.facecheck.worker;
 
-import static io.facecheck.worker.support.Verifications.header;
-import static io.facecheck.worker.support.Verifications.key;
+import static io.facecheck.worker.support.StoredVerificationReader.header;
+import static io.facecheck.worker.support.StoredVerificationReader.key;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

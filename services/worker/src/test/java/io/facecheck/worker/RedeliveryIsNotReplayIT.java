@@ -1,6 +1,6 @@
 package io.facecheck.worker;
 
-import static io.facecheck.worker.support.Verifications.key;
+import static io.facecheck.worker.support.StoredVerificationReader.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +12,7 @@ import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.worker.support.PreparedVerifications;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
-import io.facecheck.worker.support.Verifications;
+import io.facecheck.worker.support.StoredVerificationReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -120,7 +120,7 @@ class RedeliveryIsNotReplayIT extends LiveWorker {
         && statuses.stream().filter("DEAD_LETTERED"::equals).count() == 2;
   }
 
-  private Verifications verifications() {
-    return new Verifications(jdbc, CLIENT);
+  private StoredVerificationReader verifications() {
+    return new StoredVerificationReader(jdbc, CLIENT);
   }
 }

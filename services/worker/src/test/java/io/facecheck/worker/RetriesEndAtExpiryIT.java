@@ -1,6 +1,6 @@
 package io.facecheck.worker;
 
-import static io.facecheck.worker.support.Verifications.key;
+import static io.facecheck.worker.support.StoredVerificationReader.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
@@ -14,9 +14,9 @@ import io.facecheck.testinfra.TestInfraProperties;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
+import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
 import io.facecheck.worker.support.TopicReader;
-import io.facecheck.worker.support.Verifications;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -97,7 +97,7 @@ class RetriesEndAtExpiryIT {
     producer.flush();
 
     Map<String, Object> row =
-        new Verifications(jdbc, CLIENT)
+        new StoredVerificationReader(jdbc, CLIENT)
             .awaitStatus(requestId, "EXPIRED", Duration.ofSeconds(TTL_SECONDS + 60));
 
     assertThat(causesInto(row.get("id"), "EXPIRED")).containsExactly("EXPIRED_BEFORE_START");

@@ -12,8 +12,8 @@ import io.facecheck.worker.dispatch.kafka.PartitionRevocations;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
+import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
-import io.facecheck.worker.support.Verifications;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +85,7 @@ class SlowAlipayIT {
     }
     long revokedBefore = revocations.count();
     long callsBefore = simulator.stats().total(INITIALIZE);
-    Verifications verifications = new Verifications(jdbc, CLIENT);
+    StoredVerificationReader verifications = new StoredVerificationReader(jdbc, CLIENT);
     List<String> ids = new ArrayList<>();
     try (Producer producer = new Producer()) {
       for (int i = 0; i < REQUESTS; i++) {

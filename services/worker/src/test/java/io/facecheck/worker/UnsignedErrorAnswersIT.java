@@ -18,9 +18,9 @@ import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.QueryCommands;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
+import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
 import io.facecheck.worker.support.TopicReader;
-import io.facecheck.worker.support.Verifications;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ class UnsignedErrorAnswersIT {
 
   @Autowired JdbcTemplate jdbc;
 
-  private Verifications verifications;
+  private StoredVerificationReader verifications;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -93,7 +93,7 @@ class UnsignedErrorAnswersIT {
   @BeforeEach
   void calm() {
     simulator.setScenario(Scenario.none());
-    verifications = new Verifications(jdbc, CLIENT);
+    verifications = new StoredVerificationReader(jdbc, CLIENT);
   }
 
   @Test

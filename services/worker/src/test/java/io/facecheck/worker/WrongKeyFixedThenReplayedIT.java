@@ -12,9 +12,9 @@ import io.facecheck.testinfra.TestPostgres;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
+import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
 import io.facecheck.worker.support.TopicReader;
-import io.facecheck.worker.support.Verifications;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -50,8 +50,8 @@ class WrongKeyFixedThenReplayedIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
 
   private final TestPostgres.Database database = TestPostgres.newDatabase();
-  private final Verifications verifications =
-      new Verifications(new JdbcTemplate(database.dataSource()), CLIENT);
+  private final StoredVerificationReader verifications =
+      new StoredVerificationReader(new JdbcTemplate(database.dataSource()), CLIENT);
   private final byte[] piiKey = new byte[32];
   private ConfigurableApplicationContext worker;
 
@@ -88,10 +88,10 @@ class WrongKeyFixedThenReplayedIT {
       Map<String, Object> parked = verifications.awaitStatus(requestId, "DEAD_LETTERED", WAIT);
       assertThat(parked.get("dead_letter_reason")).isEqualTo("PROVIDER_CONFIG");
       List<ConsumerRecord<byte[], byte[]>> letters =
-          deadLetters.await(r -> Verifications.key(r).equals(requestId), 1, WAIT);
+          deadLetters.await(r -> StoredVerificationReader.key(r).equals(requestId), 1, WAIT);
       assertThat(letters).hasSize(1);
       ConsumerRecord<byte[], byte[]> letter = letters.get(0);
-      assertThat(Verifications.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC))
+      assertThat(StoredVerificationReader.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC))
           .isEqualTo(Topics.REQUESTS);
 
       // ops: ask PostgreSQL for the replay (a record on the topic alone resumes nothing), stop the
@@ -107,7 +107,8 @@ class WrongKeyFixedThenReplayedIT {
           .as("producers still running after their worker stopped")
           .noneMatch(Thread::isAlive);
       worker = startWorker(registered, "key-fix-2");
-      producer.replay(letter, Verifications.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC));
+      producer.replay(
+          letter, StoredVerificationReader.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC));
       producer.flush();
 
       Map<String, Object> resumed = verifications.awaitStatus(requestId, "AWAITING_USER", WAIT);

@@ -3,6 +3,7 @@ package io.facecheck.intake.config;
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.contracts.request.RequestParser;
+import io.facecheck.contracts.secrets.SharedSecrets;
 import io.facecheck.intake.auth.ClientTokens;
 import io.facecheck.intake.auth.web.AuthenticatedClientResolver;
 import io.facecheck.intake.callback.CallbackReceiver;
@@ -17,7 +18,6 @@ import io.facecheck.intake.request.RequestIntake;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.statemachine.jdbc.JdbcVerificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -85,17 +85,16 @@ public class IntakeConfiguration {
         new StoreLookup(store), properties.databaseDownPause(), System::nanoTime);
   }
 
+  /** The secrets shared with the worker, checked where the worker checks them too. */
   @Bean
-  RequestParser requestParser(RequestHashProperties hashing) {
-    // must hash exactly as the worker does, or every retry would look like a conflict; an
-    // unkeyed hash over a request would let anyone who reads the table confirm a guessed ID number
-    String key = hashing.key();
-    if (key == null || key.length() < 16) {
-      throw new IllegalStateException(
-          "facecheck.request-hash.key is not set (or shorter than 16 characters): set the same"
-              + " key as the worker's (FACECHECK_REQUESTHASH_KEY)");
-    }
-    return new RequestParser(key.getBytes(StandardCharsets.UTF_8));
+  SharedSecrets sharedSecrets(CallbackProperties callback, RequestHashProperties hashing) {
+    return new SharedSecrets(callback.secret(), hashing.key());
+  }
+
+  @Bean
+  RequestParser requestParser(SharedSecrets shared) {
+    // must hash exactly as the worker does, or every retry would look like a conflict
+    return shared.requestParser();
   }
 
   @Bean
@@ -106,13 +105,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  CallbackToken callbackToken(CallbackProperties callback) {
-    if (callback.secret() == null || callback.secret().isEmpty()) {
-      throw new IllegalStateException(
-          "facecheck.callback.secret (env FACECHECK_CALLBACK_SECRET) is required: the HMAC key"
-              + " shared with the worker, at least 32 bytes");
-    }
-    return new CallbackToken(callback.secret());
+  CallbackToken callbackToken(SharedSecrets shared) {
+    return shared.callbackToken();
   }
 
   @Bean

@@ -2,6 +2,7 @@ package io.facecheck.intake.config;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facecheck.contracts.secrets.SharedSecrets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +14,7 @@ class RequestHashKeyTest {
   @NullAndEmptySource
   @ValueSource(strings = "short-key")
   void refusesToStartWithoutARequestHashKey(String key) {
-    assertThatThrownBy(
-            () -> new IntakeConfiguration().requestParser(new RequestHashProperties(key)))
+    assertThatThrownBy(() -> new IntakeConfiguration().requestParser(new SharedSecrets(null, key)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("facecheck.request-hash.key");
   }

@@ -1,5 +1,6 @@
 package io.facecheck.worker.config;
 
+import io.facecheck.contracts.secrets.SharedSecrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,11 @@ public record SharedSecretsProperties(Callback callback, RequestHash requestHash
     callback = callback != null ? callback : new Callback(null, null);
     requestHash = requestHash != null ? requestHash : new RequestHash(null);
     pii = pii != null ? pii : new Pii(null, null);
+  }
+
+  /** The secrets shared with intake, checked where intake checks them too. */
+  public SharedSecrets secrets() {
+    return new SharedSecrets(callback.secret(), requestHash.key());
   }
 
   /** {@code facecheck.callback.*}: base-url is where Alipay sends the user back (intake). */

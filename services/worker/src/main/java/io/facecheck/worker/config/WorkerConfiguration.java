@@ -35,7 +35,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -88,26 +87,13 @@ public class WorkerConfiguration {
 
   @Bean
   CallbackToken callbackToken(SharedSecretsProperties shared) {
-    String secret = shared.callback().secret();
-    if (secret == null || secret.isEmpty()) {
-      throw new IllegalStateException(
-          "facecheck.callback.secret (env FACECHECK_CALLBACK_SECRET) is required: the HMAC key"
-              + " shared with intake, at least 32 bytes");
-    }
-    return new CallbackToken(secret);
+    return shared.secrets().callbackToken();
   }
 
   @Bean
   RequestParser requestParser(SharedSecretsProperties shared) {
-    String key = shared.requestHash().key();
-    // must hash exactly as intake does, or every retry would look like a conflict; an unkeyed
-    // hash over a request would let anyone who reads the table confirm a guessed ID number
-    if (key == null || key.length() < 16) {
-      throw new IllegalStateException(
-          "facecheck.request-hash.key is not set (or shorter than 16 characters): set the same"
-              + " key as intake's (FACECHECK_REQUESTHASH_KEY)");
-    }
-    return new RequestParser(key.getBytes(StandardCharsets.UTF_8));
+    // must hash exactly as intake does, or every retry would look like a conflict
+    return shared.secrets().requestParser();
   }
 
   @Bean

@@ -1,7 +1,7 @@
 package io.facecheck.worker.support;
 
-import static io.facecheck.worker.support.Verifications.header;
-import static io.facecheck.worker.support.Verifications.key;
+import static io.facecheck.worker.support.StoredVerificationReader.header;
+import static io.facecheck.worker.support.StoredVerificationReader.key;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.worker.retry.RetryHeaders;

@@ -12,12 +12,12 @@ import org.apache.kafka.common.header.Header;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads what the worker stored, for integration tests. */
-public final class Verifications {
+public final class StoredVerificationReader {
 
   private final JdbcTemplate jdbc;
   private final String clientId;
 
-  public Verifications(JdbcTemplate jdbc, String clientId) {
+  public StoredVerificationReader(JdbcTemplate jdbc, String clientId) {
     this.jdbc = jdbc;
     this.clientId = clientId;
   }
