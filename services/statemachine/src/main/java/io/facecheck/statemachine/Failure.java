@@ -15,6 +15,12 @@ public record Failure(String code, String field, String message) {
   /** The user did not finish before expires_at, and the final query confirmed it. */
   public static final String VERIFICATION_EXPIRED = "VERIFICATION_EXPIRED";
 
+  /** The request broke the contract (REJECTED); {@code field} names where. */
+  public static final String INVALID_REQUEST = "INVALID_REQUEST";
+
+  /** The request names an Alipay app this deployment has not configured (REJECTED on /app). */
+  public static final String UNKNOWN_APP = "UNKNOWN_APP";
+
   /** verifications.error_message holds at most this many characters. */
   public static final int MAX_MESSAGE = 2048;
 

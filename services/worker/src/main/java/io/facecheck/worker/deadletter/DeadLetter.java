@@ -1,17 +1,17 @@
 package io.facecheck.worker.deadletter;
 
+import io.facecheck.contracts.DeadLetterReason;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A record on its way to a dead-letter topic: the original record, why, how often it was tried and
- * when it failed. {@code reason} is a {@link io.facecheck.contracts.DeadLetterReason} code. {@code
- * message} must already be PII-masked ({@link PiiMask}).
+ * when it failed. {@code message} must already be PII-masked ({@link PiiMask}).
  */
 public record DeadLetter(
     String deadLetterTopic,
     OriginalRecord original,
-    String reason,
+    DeadLetterReason reason,
     String message,
     int attempts,
     Instant firstFailureAt,
@@ -29,7 +29,7 @@ public record DeadLetter(
 
   /** A record that failed once, at {@code at}, and will not be tried again. */
   public static DeadLetter once(
-      String topic, OriginalRecord original, String reason, String message, Instant at) {
+      String topic, OriginalRecord original, DeadLetterReason reason, String message, Instant at) {
     return new DeadLetter(topic, original, reason, message, 1, at, at);
   }
 }

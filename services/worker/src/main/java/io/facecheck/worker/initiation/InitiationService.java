@@ -7,6 +7,7 @@ import io.facecheck.contracts.request.RequestParser;
 import io.facecheck.contracts.request.VerificationRequest;
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.statemachine.CreateOutcome;
+import io.facecheck.statemachine.Failure;
 import io.facecheck.statemachine.NewVerification;
 import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
@@ -76,7 +77,7 @@ public final class InitiationService {
   public CompletableFuture<?> handle(OriginalRecord record) {
     ParseOutcome parsed = parser.parse(record.value());
     if (parsed instanceof ParseOutcome.Unparseable unparseable) {
-      return deadLetter(record, unparseable.reason().code(), PiiMask.mask(unparseable.detail()));
+      return deadLetter(record, unparseable.reason(), PiiMask.mask(unparseable.detail()));
     }
     if (parsed instanceof ParseOutcome.Invalid invalid) {
       return invalidRequests.handle(record, invalid);
@@ -89,7 +90,7 @@ public final class InitiationService {
     if (created instanceof CreateOutcome.Conflict conflict) {
       return deadLetter(
           record,
-          DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
+          DeadLetterReason.IDEMPOTENCY_CONFLICT,
           "client_id "
               + request.clientId()
               + ", request_id "
@@ -138,7 +139,7 @@ public final class InitiationService {
           starter.knowsApp(request.app())
               ? current.markInitializing(OuterOrderNumbers.of(current.id()))
               : current.markRejected(
-                  "UNKNOWN_APP",
+                  Failure.UNKNOWN_APP,
                   "/app",
                   "no Alipay app named '" + request.app() + "' is configured");
       current = applyOrReread(current, next);
@@ -233,7 +234,8 @@ public final class InitiationService {
     return store.find(current.id()).orElse(null);
   }
 
-  private CompletableFuture<?> deadLetter(OriginalRecord record, String reason, String message) {
+  private CompletableFuture<?> deadLetter(
+      OriginalRecord record, DeadLetterReason reason, String message) {
     return deadLetters.publish(
         DeadLetter.once(Topics.REQUESTS_DLT, record, reason, message, clock.instant()));
   }

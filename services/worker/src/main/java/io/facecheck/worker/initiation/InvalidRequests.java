@@ -23,9 +23,6 @@ import java.util.stream.Collectors;
  */
 public final class InvalidRequests {
 
-  /** The code of the result event's error for a request that breaks the contract. */
-  public static final String INVALID_REQUEST = "INVALID_REQUEST";
-
   private final VerificationStore store;
   private final DeadLetters deadLetters;
   private final Clock clock;
@@ -59,12 +56,12 @@ public final class InvalidRequests {
           DeadLetter.once(
               Topics.REQUESTS_DLT,
               record,
-              DeadLetterReason.INVALID_REQUEST.code(),
+              DeadLetterReason.INVALID_REQUEST,
               "no well-formed client_id and request_id; " + errors,
               clock.instant()));
     }
     String field = invalid.errors().get(0).field();
-    Failure failure = new Failure(INVALID_REQUEST, field.isEmpty() ? null : field, errors);
+    Failure failure = new Failure(Failure.INVALID_REQUEST, field.isEmpty() ? null : field, errors);
     CreateOutcome outcome =
         store.createRejected(
             NewRejection.of(
@@ -79,7 +76,7 @@ public final class InvalidRequests {
           DeadLetter.once(
               Topics.REQUESTS_DLT,
               record,
-              DeadLetterReason.IDEMPOTENCY_CONFLICT.code(),
+              DeadLetterReason.IDEMPOTENCY_CONFLICT,
               "an invalid request reuses the ids of verification " + conflict.existingId(),
               clock.instant()));
     }

@@ -62,7 +62,7 @@ public final class RetryingStartFailures implements StartFailureRouter {
     // verification that copy already moved on, e.g. to AWAITING_USER
     Verification current = verification;
     while (current != null && current.status() == VerificationStatus.INITIALIZING) {
-      if (store.apply(current.markDeadLettered(routing.reason()), source)) {
+      if (store.apply(current.markDeadLettered(routing.reason().code()), source)) {
         break;
       }
       current = store.find(current.id()).orElse(null);

@@ -53,8 +53,7 @@ public final class UnprocessableRequests implements PoisonRecords<OriginalRecord
       OriginalRecord record, DeadLetterReason reason, String message, int attempts) {
     Instant now = clock.instant();
     deadLetters
-        .publish(
-            new DeadLetter(Topics.REQUESTS_DLT, record, reason.code(), message, attempts, now, now))
+        .publish(new DeadLetter(Topics.REQUESTS_DLT, record, reason, message, attempts, now, now))
         .join(); // acknowledged before the status says so
     try {
       park(record, reason);

@@ -34,7 +34,7 @@ public final class CountedDeadLetters implements DeadLetters {
         .publish(letter)
         .thenApply(
             sent -> {
-              counter(letter.deadLetterTopic(), letter.reason()).increment();
+              counter(letter.deadLetterTopic(), letter.reason().code()).increment();
               return sent;
             });
   }

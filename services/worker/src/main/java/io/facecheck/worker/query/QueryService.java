@@ -52,7 +52,7 @@ public final class QueryService {
       if (tree == null || !tree.isObject()) {
         return deadLetter(
             record,
-            DeadLetterReason.NOT_AN_OBJECT.code(),
+            DeadLetterReason.NOT_AN_OBJECT,
             "not a JSON object",
             AttemptedCallFacts.once(clock.instant()));
       }
@@ -63,7 +63,7 @@ public final class QueryService {
         // a version this worker does not know may mean anything: never read it as v1
         return deadLetter(
             record,
-            DeadLetterReason.UNKNOWN_SCHEMA_VERSION.code(),
+            DeadLetterReason.UNKNOWN_SCHEMA_VERSION,
             "schema_version "
                 + (version == null ? "missing" : PiiMask.mask(version.toString()))
                 + ", this worker reads "
@@ -75,14 +75,14 @@ public final class QueryService {
       // a query carries no PII; the type of problem is still all ops need
       return deadLetter(
           record,
-          DeadLetterReason.INVALID_JSON.code(),
+          DeadLetterReason.INVALID_JSON,
           "not a verification query: " + e.getClass().getSimpleName(),
           AttemptedCallFacts.once(clock.instant()));
     }
     if (!alipay.knowsApp(query.app())) {
       return deadLetter(
           record,
-          DeadLetterReason.PROVIDER_CONFIG.code(),
+          DeadLetterReason.PROVIDER_CONFIG,
           "no Alipay app named '" + query.app() + "' is configured",
           AttemptedCallFacts.once(clock.instant()));
     }
@@ -140,7 +140,7 @@ public final class QueryService {
   }
 
   private CompletableFuture<?> deadLetter(
-      OriginalRecord record, String reason, String message, AttemptedCallFacts facts) {
+      OriginalRecord record, DeadLetterReason reason, String message, AttemptedCallFacts facts) {
     return deadLetters.publish(
         new DeadLetter(
             Topics.QUERIES_DLT,

@@ -29,6 +29,6 @@ public final class UnprocessableQueries implements PoisonRecords<OriginalRecord>
       OriginalRecord record, DeadLetterReason reason, String message, int attempts) {
     Instant now = clock.instant();
     return deadLetters.publish(
-        new DeadLetter(Topics.QUERIES_DLT, record, reason.code(), message, attempts, now, now));
+        new DeadLetter(Topics.QUERIES_DLT, record, reason, message, attempts, now, now));
   }
 }

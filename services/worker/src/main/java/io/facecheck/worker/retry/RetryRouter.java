@@ -66,12 +66,12 @@ public final class RetryRouter {
         new DeadLetter(
             failed.deadLetterTopic(),
             failed.record(),
-            reason.code(),
+            reason,
             message,
             history.attempts() + failed.attempts(),
             first,
             lastFailure(failed, history, now));
-    return new Routing(Routing.Decision.DEAD_LETTERED, reason.code(), deadLetters.publish(letter));
+    return new Routing(Routing.Decision.DEAD_LETTERED, reason, deadLetters.publish(letter));
   }
 
   private Routing retry(

@@ -12,6 +12,7 @@ import io.facecheck.contracts.result.ResultType;
 import io.facecheck.pii.PiiCipher;
 import io.facecheck.pii.PiiKeyRing;
 import io.facecheck.statemachine.CreateOutcome;
+import io.facecheck.statemachine.Failure;
 import io.facecheck.statemachine.NewVerification;
 import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Verification;
@@ -136,7 +137,7 @@ class InitiationServiceTest {
         .satisfies(
             l -> {
               assertThat(l.deadLetterTopic()).isEqualTo(Topics.REQUESTS_DLT);
-              assertThat(l.reason()).isEqualTo(DeadLetterReason.INVALID_JSON.code());
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.INVALID_JSON);
             });
     assertThat(store.all()).isEmpty();
     assertThat(alipay.started).isEmpty();
@@ -155,7 +156,7 @@ class InitiationServiceTest {
 
     Verification v = stored("r-bad");
     assertThat(v.status()).isEqualTo(VerificationStatus.REJECTED);
-    assertThat(v.failure().code()).isEqualTo(InvalidRequests.INVALID_REQUEST);
+    assertThat(v.failure().code()).isEqualTo(Failure.INVALID_REQUEST);
     assertThat(v.failure().field()).isEqualTo("/return_url");
     assertThat(store.eventsOf(v.id())).containsExactly(ResultType.REJECTED);
     assertThat(alipay.started).isEmpty();
@@ -174,7 +175,7 @@ class InitiationServiceTest {
         .singleElement()
         .satisfies(
             l -> {
-              assertThat(l.reason()).isEqualTo(DeadLetterReason.IDEMPOTENCY_CONFLICT.code());
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.IDEMPOTENCY_CONFLICT);
               assertThat(l.message()).contains(stored("r-twice").id().toString());
               assertThat(l.message()).doesNotContain("李四").doesNotContain(Fixtures.CERT_NO);
             });
@@ -358,7 +359,7 @@ class InitiationServiceTest {
 
     assertThat(deadLetters)
         .singleElement()
-        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG.code()));
+        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG));
     Verification v = stored("r-config");
     assertThat(v.status()).isEqualTo(VerificationStatus.DEAD_LETTERED);
     assertThat(v.deadLetter().left()).isEqualTo(VerificationStatus.INITIALIZING);
@@ -376,7 +377,7 @@ class InitiationServiceTest {
     assertThat(alipay.started).isEmpty();
     assertThat(deadLetters)
         .singleElement()
-        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG.code()));
+        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG));
     assertThat(stored("r-dropped").status()).isEqualTo(VerificationStatus.DEAD_LETTERED);
   }
 

@@ -8,6 +8,7 @@ import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.request.ParseOutcome;
 import io.facecheck.contracts.result.ResultType;
 import io.facecheck.contracts.schema.FieldError;
+import io.facecheck.statemachine.Failure;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.statemachine.testing.Fixtures;
@@ -42,7 +43,7 @@ class InvalidRequestsTest {
 
     Verification v = store.findByRequest("loan-service", "r-1").orElseThrow();
     assertThat(v.status()).isEqualTo(VerificationStatus.REJECTED);
-    assertThat(v.failure().code()).isEqualTo(InvalidRequests.INVALID_REQUEST);
+    assertThat(v.failure().code()).isEqualTo(Failure.INVALID_REQUEST);
     assertThat(v.failure().field()).isEqualTo("/return_url");
     assertThat(v.failure().message()).contains("/return_url").contains("/ttl_seconds");
     assertThat(v.submission().requestHash()).isEqualTo("1".repeat(64));
@@ -66,7 +67,7 @@ class InvalidRequestsTest {
         .hasSize(2)
         .allSatisfy(
             l -> {
-              assertThat(l.reason()).isEqualTo(DeadLetterReason.INVALID_REQUEST.code());
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.INVALID_REQUEST);
               assertThat(l.deadLetterTopic()).isEqualTo(Topics.REQUESTS_DLT);
             });
     assertThat(store.all()).isEmpty();
@@ -86,7 +87,7 @@ class InvalidRequestsTest {
         .singleElement()
         .satisfies(
             l -> {
-              assertThat(l.reason()).isEqualTo(DeadLetterReason.IDEMPOTENCY_CONFLICT.code());
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.IDEMPOTENCY_CONFLICT);
               assertThat(l.message()).contains(v.id().toString());
             });
     assertThat(store.all()).hasSize(1);

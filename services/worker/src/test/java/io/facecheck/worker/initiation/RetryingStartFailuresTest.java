@@ -77,7 +77,7 @@ class RetryingStartFailuresTest {
         .singleElement()
         .satisfies(
             l -> {
-              assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG.code());
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG);
               assertThat(l.deadLetterTopic()).isEqualTo(Topics.REQUESTS_DLT);
               assertThat(l.message()).isEqualTo("40002 bad key");
             });
@@ -123,8 +123,7 @@ class RetryingStartFailuresTest {
     assertThat(retries).isEmpty();
     assertThat(deadLetters)
         .singleElement()
-        .satisfies(
-            l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED.code()));
+        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED));
     assertThat(store.find(initializing.id()).orElseThrow().status())
         .isEqualTo(VerificationStatus.DEAD_LETTERED);
   }

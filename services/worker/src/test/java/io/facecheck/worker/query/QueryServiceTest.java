@@ -174,7 +174,7 @@ class QueryServiceTest {
         .singleElement()
         .satisfies(
             l -> {
-              assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG.code());
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG);
               assertThat(l.deadLetterTopic()).isEqualTo(Topics.QUERIES_DLT);
             });
   }
@@ -186,7 +186,7 @@ class QueryServiceTest {
     assertThat(calls).hasValue(0);
     assertThat(deadLetters)
         .singleElement()
-        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG.code()));
+        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG));
   }
 
   @Test
@@ -204,7 +204,7 @@ class QueryServiceTest {
         .singleElement()
         .satisfies(
             l -> {
-              assertThat(l.reason()).isEqualTo("UNKNOWN_SCHEMA_VERSION");
+              assertThat(l.reason()).isEqualTo(DeadLetterReason.UNKNOWN_SCHEMA_VERSION);
               assertThat(l.deadLetterTopic()).isEqualTo("verification-queries-dlt");
             });
   }
@@ -215,7 +215,7 @@ class QueryServiceTest {
 
     assertThat(deadLetters)
         .singleElement()
-        .satisfies(l -> assertThat(l.reason()).isEqualTo("UNKNOWN_SCHEMA_VERSION"));
+        .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.UNKNOWN_SCHEMA_VERSION));
   }
 
   @Test
@@ -228,9 +228,9 @@ class QueryServiceTest {
     assertThat(deadLetters)
         .extracting(DeadLetter::reason)
         .containsExactly(
-            DeadLetterReason.NOT_AN_OBJECT.code(),
-            DeadLetterReason.INVALID_JSON.code(),
-            DeadLetterReason.INVALID_JSON.code());
+            DeadLetterReason.NOT_AN_OBJECT,
+            DeadLetterReason.INVALID_JSON,
+            DeadLetterReason.INVALID_JSON);
   }
 
   private static VerificationQuery query(String app) {

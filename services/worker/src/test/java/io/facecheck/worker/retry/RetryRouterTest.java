@@ -76,7 +76,7 @@ class RetryRouterTest {
         router.transientFailure(failed(afterHop(3, 9, first), 3, NOW.plusSeconds(900)));
 
     assertThat(routing.deadLettered()).isTrue();
-    assertThat(routing.reason()).isEqualTo("RETRIES_EXHAUSTED");
+    assertThat(routing.reason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
     assertThat(retried).isEmpty();
     DeadLetter letter = deadLettered.get(0);
     assertThat(letter.deadLetterTopic()).isEqualTo(Topics.REQUESTS_DLT);
@@ -136,7 +136,7 @@ class RetryRouterTest {
             failed(fresh(), 1, NOW.plusSeconds(900)),
             DeadLetterReason.PROVIDER_CONFIG,
             "code 40002, sub_code isv.invalid-signature");
-    assertThat(routing.reason()).isEqualTo("PROVIDER_CONFIG");
+    assertThat(routing.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG);
     assertThat(deadLettered.get(0).attempts()).isEqualTo(1);
   }
 

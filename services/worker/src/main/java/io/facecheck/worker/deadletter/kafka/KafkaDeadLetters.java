@@ -108,7 +108,7 @@ public final class KafkaDeadLetters implements DeadLetters {
 
   private static void diagnostics(Headers headers, DeadLetter letter) {
     OriginalRecord original = letter.original();
-    headers.add(DeadLetterHeaders.REASON, bytes(letter.reason()));
+    headers.add(DeadLetterHeaders.REASON, bytes(letter.reason().code()));
     headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, bytes(original.topic()));
     headers.add(DeadLetterHeaders.ORIGINAL_PARTITION, bytes(original.partition()));
     headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, bytes(original.offset()));

@@ -1,12 +1,12 @@
 package io.facecheck.worker.dispatch.kafka;
 
 import io.facecheck.tracing.kafka.RecordObservations;
-import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.dispatch.BatchDispatcher;
 import io.facecheck.worker.dispatch.PoisonRecords;
 import io.facecheck.worker.dispatch.RecordGuard;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -36,24 +36,21 @@ public final class GuardedRecords {
       Function<ConsumerRecord<byte[], byte[]>, Instant> dueAt,
       BatchDispatcher dispatcher,
       Executor afterSendExecutor,
-      WorkerProperties worker,
+      int recordAttempts,
+      Duration batchTimeBudget,
       ScheduledExecutorService timer,
       Clock clock,
       Supplier<MessageListenerContainer> container,
       RecordObservations observations) {
     RecordGuard<OriginalRecord> guard =
         new RecordGuard<>(
-            useCase,
-            poison,
-            new DatabaseAndBrokerFailures(),
-            worker.recordAttempts(),
-            afterSendExecutor);
+            useCase, poison, new DatabaseAndBrokerFailures(), recordAttempts, afterSendExecutor);
     SettlingBatchListener listener =
         new SettlingBatchListener(
             dispatcher,
             r -> observations.observe(r, () -> guard.handle(asOriginal.apply(r))),
             dueAt,
-            worker.batchTimeBudget(),
+            batchTimeBudget,
             timer,
             clock);
     listener.attach(container);

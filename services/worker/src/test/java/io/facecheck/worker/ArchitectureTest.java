@@ -6,10 +6,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.facecheck.testinfra.ModuleRules;
 import org.junit.jupiter.api.Test;
 
-/** Use cases stay free of frameworks and of the SDK; the worker depends on no other service. */
-class WorkerArchitectureTest {
+/**
+ * Use cases stay free of frameworks and of the SDK; the module rules (no package cycles, no other
+ * service, SLF4J) hold as everywhere.
+ */
+class ArchitectureTest {
 
   private static final JavaClasses WORKER =
       new ClassFileImporter()
@@ -52,15 +56,14 @@ class WorkerArchitectureTest {
   }
 
   @Test
-  void dependsOnNoOtherService() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.facecheck.intake..",
-            "io.facecheck.reconciler..",
-            "io.facecheck.devstack..",
-            "io.facecheck.simulator..")
+  void followsTheModuleRules() {
+    ModuleRules.of(
+            "io.facecheck.worker",
+            "io.facecheck.contracts",
+            "io.facecheck.pii",
+            "io.facecheck.servicedefaults",
+            "io.facecheck.statemachine",
+            "io.facecheck.tracing")
         .check(WORKER);
   }
 

@@ -1,12 +1,10 @@
-package io.facecheck.worker.retry.kafka;
+package io.facecheck.worker.config;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.tracing.kafka.RecordKey;
 import io.facecheck.tracing.kafka.RecordObservations;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.alipay.AlipayClients;
-import io.facecheck.worker.config.WorkerKafkaConfiguration;
-import io.facecheck.worker.config.WorkerProperties;
 import io.facecheck.worker.deadletter.OriginalRecord;
 import io.facecheck.worker.deadletter.kafka.ConsumedRecords;
 import io.facecheck.worker.dispatch.BatchDispatcher;
@@ -19,6 +17,8 @@ import io.facecheck.worker.initiation.UnprocessableRequests;
 import io.facecheck.worker.query.QueryService;
 import io.facecheck.worker.query.UnprocessableQueries;
 import io.facecheck.worker.retry.RetrySchedule;
+import io.facecheck.worker.retry.kafka.OutagePauses;
+import io.facecheck.worker.retry.kafka.RetryTopicListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
