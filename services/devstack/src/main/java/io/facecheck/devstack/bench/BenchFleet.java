@@ -3,16 +3,12 @@ package io.facecheck.devstack.bench;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.devstack.infra.FreePorts;
 import io.facecheck.devstack.process.ChildJvm;
+import io.facecheck.devstack.process.HealthProbe;
 import io.facecheck.devstack.stack.ServiceProperties;
 import io.facecheck.devstack.stack.StackSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
 public final class BenchFleet implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private record Service(String name, String mainClass, Map<String, String> settings, int port) {}
 
@@ -123,37 +117,10 @@ public final class BenchFleet implements AutoCloseable {
   }
 
   private void awaitHealthy(Service s) {
-    URI health = URI.create("http://localhost:" + s.port() + "/actuator/health");
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    ChildJvm child = running.get(s.name());
-    while (!isUp(health)) {
-      child.assertAlive();
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            s.name() + " did not become healthy:\n" + child.logTail(40));
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-  }
-
-  private static boolean isUp(URI health) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().contains("\"UP\"");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    HealthProbe.awaitUp(
+        URI.create("http://localhost:" + s.port() + "/actuator/health"),
+        START_TIMEOUT,
+        () -> running.get(s.name()));
   }
 
   /** SIGTERM to every service (intake first, workers last), SIGKILL after 30 s. */

@@ -3,13 +3,10 @@ package io.facecheck.devstack.chaos;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.devstack.infra.FreePorts;
 import io.facecheck.devstack.process.ChildJvm;
+import io.facecheck.devstack.process.HealthProbe;
 import io.facecheck.devstack.stack.ServiceProperties;
 import io.facecheck.devstack.stack.StackSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +31,6 @@ public final class ServiceFleet implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final Duration UNPLANNED_RESTART_DELAY = Duration.ofSeconds(5);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** What every child needs beyond the stack's settings. */
   private static final Map<String, String> CHILD =
@@ -193,39 +188,10 @@ public final class ServiceFleet implements AutoCloseable {
   }
 
   private void awaitHealthy(String name) {
-    URI health = URI.create("http://localhost:" + services.get(name).port() + "/actuator/health");
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (true) {
-      ChildJvm child = running.get(name);
-      child.assertAlive();
-      if (isUp(health)) {
-        return;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(name + " did not become healthy:\n" + child.logTail(40));
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-  }
-
-  private static boolean isUp(URI health) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().contains("\"UP\"");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    HealthProbe.awaitUp(
+        URI.create("http://localhost:" + services.get(name).port() + "/actuator/health"),
+        START_TIMEOUT,
+        () -> running.get(name));
   }
 
   /** SIGTERM to every service (intake first, workers last), SIGKILL after 30 s. */

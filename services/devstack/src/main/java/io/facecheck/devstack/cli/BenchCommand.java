@@ -1,11 +1,9 @@
 package io.facecheck.devstack.cli;
 
-import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.devstack.bench.BenchJvms;
 import io.facecheck.devstack.bench.BenchRun;
 import io.facecheck.devstack.bench.BenchSettings;
 import io.facecheck.devstack.stack.StackSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -148,13 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     System.out.print(outcome.table());
     if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(
-          json,
-          PayloadJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
+      JsonFile.write(json, outcome.json());
       System.out.println("figures written to " + json);
     }
     System.out.println(outcome.summary());

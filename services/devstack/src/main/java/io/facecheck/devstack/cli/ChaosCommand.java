@@ -1,10 +1,8 @@
 package io.facecheck.devstack.cli;
 
-import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.devstack.chaos.ChaosRun;
 import io.facecheck.devstack.chaos.ChaosSettings;
 import io.facecheck.devstack.stack.StackSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -161,13 +159,7 @@ public final class ChaosCommand implements Callable<Integer> {
     System.out.println();
     System.out.println(outcome.table());
     if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(
-          json,
-          PayloadJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()));
+      JsonFile.write(json, outcome.json());
       System.out.println("verdict written to " + json);
     }
     return outcome.verdict().passed() ? 0 : 1;
