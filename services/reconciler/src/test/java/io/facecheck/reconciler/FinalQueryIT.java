@@ -105,7 +105,7 @@ class FinalQueryIT {
 
     Verification parked = db.find(v.id());
     assertThat(parked.deadLetter().reason()).isEqualTo(FinalQueryLimit.REASON);
-    assertThat(parked.deadLetter().left()).isEqualTo(VerificationStatus.AWAITING_USER);
+    assertThat(parked.deadLetter().returnsTo()).isEqualTo(VerificationStatus.AWAITING_USER);
     // a ladder scan after the advance queries the sentinel: that scan left v alone
     Verification sentinel = db.awaitingUser();
     clock.advance(Duration.ofMinutes(30));

@@ -185,7 +185,7 @@ public record Verification(
     if (deadLetter == null) {
       throw refused("only a dead-lettered verification can be resumed");
     }
-    VerificationStatus back = deadLetter.left();
+    VerificationStatus back = deadLetter.returnsTo();
     return move(
         back,
         Causes.REPLAYED,

@@ -68,7 +68,7 @@ class VerificationGuardsTest {
   @Test
   void resumesToTheStatusItLeftAndClearsTheDeadLetter() {
     Verification parked = Fixtures.initializing().markDeadLettered("PROVIDER_CONFIG").after();
-    assertThat(parked.deadLetter().left()).isEqualTo(VerificationStatus.INITIALIZING);
+    assertThat(parked.deadLetter().returnsTo()).isEqualTo(VerificationStatus.INITIALIZING);
 
     StatusChange resumed = parked.resumeFromDeadLetter(Fixtures.T0);
 

@@ -69,13 +69,13 @@ public final class ResumeCommand implements Callable<Integer> {
           ExitCodes.NOT_FOUND,
           "verification " + id + " is " + v.status() + ", not DEAD_LETTERED: nothing to do");
     }
-    if (v.deadLetter().left() != VerificationStatus.AWAITING_USER) {
+    if (v.deadLetter().returnsTo() != VerificationStatus.AWAITING_USER) {
       return output.fail(
           ExitCodes.NOT_FOUND,
           "verification "
               + id
               + " left "
-              + v.deadLetter().left()
+              + v.deadLetter().returnsTo()
               + ": replay its request's dead letter instead (facecheck-ops dlt replay)");
     }
     if (!store.requestReplay(id, v.version(), ReplayRequests.source())) {
@@ -103,7 +103,7 @@ public final class ResumeCommand implements Callable<Integer> {
     json.put("verification_id", v.id().toString());
     json.put("status", v.status().name());
     json.put("dead_letter_reason", v.deadLetter().reason());
-    json.put("resumes_to", String.valueOf(v.deadLetter().left()));
+    json.put("resumes_to", String.valueOf(v.deadLetter().returnsTo()));
     return json;
   }
 

@@ -73,7 +73,8 @@ public final class TimelineView {
     json.put("status", v.status().name());
     json.put("dead_letter_reason", v.deadLetter() == null ? null : v.deadLetter().reason());
     json.put(
-        "dead_letter_left", v.deadLetter() == null ? null : String.valueOf(v.deadLetter().left()));
+        "dead_letter_left",
+        v.deadLetter() == null ? null : String.valueOf(v.deadLetter().returnsTo()));
     json.put("biz_code", orNull(v.submission().bizCode()));
     json.put("app", orNull(v.submission().app()));
     json.put("outer_order_no", v.outerOrderNo());
@@ -148,7 +149,7 @@ public final class TimelineView {
         : " (reason "
             + v.deadLetter().reason()
             + ", a replay returns it to "
-            + v.deadLetter().left()
+            + v.deadLetter().returnsTo()
             + ")";
   }
 

@@ -32,7 +32,9 @@ class JsonOutputTest {
     JsonNode shown =
         line(
             DeadLetterDetails.json(
-                record, RecordValue.of(record.value()), Optional.of(Verifications.deadLettered())));
+                record,
+                RecordValue.of(record.value()),
+                Optional.of(RecordVerifications.deadLettered())));
 
     assertThat(shown.get("dlt_topic").asString()).isEqualTo("verification-requests-dlt");
     assertThat(shown.get("dlt_partition").asInt()).isEqualTo(2);

@@ -22,7 +22,8 @@ class ReplayPlanTest {
   @Test
   void replaysADeadLetteredVerificationToItsOriginalTopic() {
     List<ReplayPlan.Step> steps =
-        ReplayPlan.of(List.of(candidate(1, REQUESTS, Optional.of(Verifications.deadLettered()))));
+        ReplayPlan.of(
+            List.of(candidate(1, REQUESTS, Optional.of(RecordVerifications.deadLettered()))));
 
     assertThat(steps)
         .singleElement()
@@ -43,7 +44,7 @@ class ReplayPlanTest {
 
   @Test
   void skipsAVerificationThatIsAlreadyFinal() {
-    Verification rejected = Verifications.rejected();
+    Verification rejected = RecordVerifications.rejected();
 
     ReplayPlan.Step step =
         ReplayPlan.of(List.of(candidate(1, REQUESTS, Optional.of(rejected)))).get(0);
@@ -54,7 +55,7 @@ class ReplayPlanTest {
 
   @Test
   void replaysOnlyTheLatestDeadLetterOfOneVerification() {
-    Optional<Verification> same = Optional.of(Verifications.deadLettered());
+    Optional<Verification> same = Optional.of(RecordVerifications.deadLettered());
 
     List<ReplayPlan.Step> steps =
         ReplayPlan.of(List.of(candidate(1, REQUESTS, same), candidate(5, REQUESTS, same)));

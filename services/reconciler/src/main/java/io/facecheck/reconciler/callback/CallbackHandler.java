@@ -161,7 +161,7 @@ public class CallbackHandler {
   private static Optional<ToQuery> askWhileParked(Verification v) {
     boolean waited =
         v.deadLetter() != null
-            && v.deadLetter().left() == VerificationStatus.AWAITING_USER
+            && v.deadLetter().returnsTo() == VerificationStatus.AWAITING_USER
             && v.certifyId() != null;
     return waited ? Optional.of(new ToQuery(v, false)) : Optional.empty();
   }

@@ -5,9 +5,11 @@ import java.util.Objects;
 /**
  * What a query result means for a verification: one row of {@link DecisionTable}.
  *
- * @param failCode the error code, only on {@link Kind#FAIL}
+ * @param failReason why Alipay did not pass the face (its fail_reason, or why facecheck concluded
+ *     so), only on {@link Kind#FAIL}; the verification's error code is always VERIFICATION_FAILED
+ *     and this becomes its message
  */
-public record Decision(Kind kind, String failCode) {
+public record Decision(Kind kind, String failReason) {
 
   /** The possible outcomes of a decision. */
   public enum Kind {
@@ -44,7 +46,7 @@ public record Decision(Kind kind, String failCode) {
 
   public Decision {
     Objects.requireNonNull(kind, "kind");
-    if ((kind == Kind.FAIL) != (failCode != null)) {
+    if ((kind == Kind.FAIL) != (failReason != null)) {
       throw new IllegalArgumentException("a fail code goes with FAIL, and only with it");
     }
   }
@@ -53,7 +55,7 @@ public record Decision(Kind kind, String failCode) {
     return new Decision(kind, null);
   }
 
-  public static Decision fail(String code) {
-    return new Decision(Kind.FAIL, code);
+  public static Decision fail(String reason) {
+    return new Decision(Kind.FAIL, reason);
   }
 }

@@ -57,7 +57,7 @@ public final class DecisionTable {
     public static Standing of(Verification v) {
       if (v.status() == VerificationStatus.DEAD_LETTERED
           && v.deadLetter() != null
-          && v.deadLetter().left() == VerificationStatus.AWAITING_USER) {
+          && v.deadLetter().returnsTo() == VerificationStatus.AWAITING_USER) {
         return FinalQueryLimit.REASON.equals(v.deadLetter().reason())
             ? PARKED_UNANSWERED
             : PARKED_WHILE_AWAITING_USER;

@@ -106,7 +106,7 @@ public class OutcomeDecider {
     try {
       return switch (decision.kind()) {
         case PASS -> Optional.of(v.markPassed());
-        case FAIL -> Optional.of(v.markFailed(decision.failCode()));
+        case FAIL -> Optional.of(v.markFailed(decision.failReason()));
         case EXPIRE -> Optional.of(v.markExpired());
         case REQUERY -> queryNow(v);
         case PASS_AFTER_DEAD_LETTER, DECIDE_AFTER_UNANSWERED ->

@@ -40,7 +40,7 @@ public class ReplayResumes {
       Verification v = store.find(id).orElse(null);
       if (v != null
           && v.deadLetter() != null
-          && v.deadLetter().left() == VerificationStatus.AWAITING_USER
+          && v.deadLetter().returnsTo() == VerificationStatus.AWAITING_USER
           && store.replayRequested(v)
           && store.apply(v.resumeFromDeadLetter(now), source)) {
         log.info("verification {}: resumed on ops' replay request", id);

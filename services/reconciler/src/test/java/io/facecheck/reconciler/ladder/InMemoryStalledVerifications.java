@@ -36,7 +36,7 @@ final class InMemoryStalledVerifications implements StalledVerifications {
   public List<UUID> replayRequestedWhileAwaitingUser(int max) {
     return store.all().stream()
         .filter(v -> v.deadLetter() != null)
-        .filter(v -> v.deadLetter().left() == VerificationStatus.AWAITING_USER)
+        .filter(v -> v.deadLetter().returnsTo() == VerificationStatus.AWAITING_USER)
         .filter(store::replayRequested)
         .limit(max)
         .map(Verification::id)

@@ -280,7 +280,7 @@ public final class JdbcVerificationStore implements VerificationStore {
         .param("errorCode", v.failure() == null ? null : v.failure().code())
         .param("errorField", v.failure() == null ? null : v.failure().field())
         .param("errorMessage", v.failure() == null ? null : v.failure().message())
-        .param("left", v.deadLetter() == null ? null : v.deadLetter().left().name())
+        .param("left", v.deadLetter() == null ? null : v.deadLetter().returnsTo().name())
         .param("deadLetterReason", v.deadLetter() == null ? null : v.deadLetter().reason())
         .param("now", toDb(now))
         .param("id", change.verificationId())

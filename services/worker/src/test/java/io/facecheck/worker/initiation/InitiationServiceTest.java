@@ -362,7 +362,7 @@ class InitiationServiceTest {
         .satisfies(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.PROVIDER_CONFIG));
     Verification v = stored("r-config");
     assertThat(v.status()).isEqualTo(VerificationStatus.DEAD_LETTERED);
-    assertThat(v.deadLetter().left()).isEqualTo(VerificationStatus.INITIALIZING);
+    assertThat(v.deadLetter().returnsTo()).isEqualTo(VerificationStatus.INITIALIZING);
     assertThat(store.eventsOf(v.id())).isEmpty();
   }
 

@@ -4,9 +4,9 @@ import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.testing.Fixtures;
 
 /** The verifications the dead-letter records of {@link Records} name, reached through Fixtures. */
-final class Verifications {
+final class RecordVerifications {
 
-  private Verifications() {}
+  private RecordVerifications() {}
 
   static Verification deadLettered() {
     return Fixtures.received("order-42")
