@@ -20,6 +20,14 @@ public sealed interface AlipayOutcome<T>
     return this instanceof Retryable || this instanceof Unknown;
   }
 
+  /**
+   * What the outcome says in words, for a log line, a retry header or a dead letter (the caller
+   * masks PII): the {@code detail} of the outcomes that carry one, else the outcome itself.
+   */
+  default String detail() {
+    return String.valueOf(this);
+  }
+
   /** Alipay answered 10000 and the response verified. */
   record Succeeded<T>(T value) implements AlipayOutcome<T> {}
 

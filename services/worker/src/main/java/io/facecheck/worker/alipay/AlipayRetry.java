@@ -115,7 +115,7 @@ public final class AlipayRetry {
     AlipayOutcome<T> last = (AlipayOutcome<T>) retry.executeSupplier(counted);
     if (app != null && last.worthRetrying() && !breakers.isUp(app)) {
       // the failure is the outage's, not this record's: it must not spend the retry budget
-      last = new AlipayOutcome.Unavailable<>(detail(last), breakers.retryAfter(app));
+      last = new AlipayOutcome.Unavailable<>(last.detail(), breakers.retryAfter(app));
     }
     return new AttemptedCall<>(last, attempts.get(), firstFailure.get(), lastFailure.get());
   }
@@ -126,16 +126,10 @@ public final class AlipayRetry {
     }
     CircuitBreaker breaker = breakers.forApp(app);
     if (outcome.worthRetrying()) {
-      breaker.onError(nanos, TimeUnit.NANOSECONDS, new ProviderFailure(detail(outcome)));
+      breaker.onError(nanos, TimeUnit.NANOSECONDS, new ProviderFailure(outcome.detail()));
     } else {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
     }
-  }
-
-  private static String detail(AlipayOutcome<?> outcome) {
-    return outcome instanceof AlipayOutcome.Retryable<?> r
-        ? r.detail()
-        : outcome instanceof AlipayOutcome.Unknown<?> u ? u.detail() : String.valueOf(outcome);
   }
 
   /** What the breaker records for a failed call; no stack trace, nothing to log. */

@@ -116,7 +116,7 @@ public final class QueryService {
             call.firstFailureAt(),
             call.lastFailureAt(),
             null, // a query knows no expires_at: the hops bound it, the reconciler asks again
-            PiiMask.mask(detail(outcome)));
+            PiiMask.mask(outcome.detail()));
     if (outcome instanceof AlipayOutcome.ProviderConfig<?>) {
       return retries.giveUp(failed, DeadLetterReason.PROVIDER_CONFIG, failed.message()).published();
     }
@@ -124,19 +124,6 @@ public final class QueryService {
       return retries.unavailable(failed, down.retryAfter()).published();
     }
     return retries.transientFailure(failed).published();
-  }
-
-  private static String detail(AlipayOutcome<?> outcome) {
-    if (outcome instanceof AlipayOutcome.ProviderConfig<?> p) {
-      return p.detail();
-    }
-    if (outcome instanceof AlipayOutcome.Retryable<?> r) {
-      return r.detail();
-    }
-    if (outcome instanceof AlipayOutcome.Unknown<?> u) {
-      return u.detail();
-    }
-    return outcome instanceof AlipayOutcome.Unavailable<?> u ? u.detail() : String.valueOf(outcome);
   }
 
   private CompletableFuture<?> deadLetter(
