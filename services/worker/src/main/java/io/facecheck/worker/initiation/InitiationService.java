@@ -187,18 +187,13 @@ public final class InitiationService {
                 request.returnUrl()));
     AttemptedCall<IssuedCertification> call = starter.start(command);
     AlipayOutcome<IssuedCertification> outcome = call.outcome();
-    if (outcome instanceof AlipayOutcome.Retryable<?> r) {
-      return failures.transientFailure(verification, record, call, masked(r.detail(), identity));
+    if (outcome.worthRetrying() || outcome instanceof AlipayOutcome.Unavailable) {
+      return failures.transientFailure(
+          verification, record, call, masked(outcome.detail(), identity));
     }
-    if (outcome instanceof AlipayOutcome.Unknown<?> u) {
-      return failures.transientFailure(verification, record, call, masked(u.detail(), identity));
-    }
-    if (outcome instanceof AlipayOutcome.Unavailable<?> down) {
-      return failures.transientFailure(verification, record, call, masked(down.detail(), identity));
-    }
-    if (outcome instanceof AlipayOutcome.ProviderConfig<?> p) {
+    if (outcome instanceof AlipayOutcome.ProviderConfig) {
       return failures.configurationFailure(
-          verification, record, call, masked(p.detail(), identity));
+          verification, record, call, masked(outcome.detail(), identity));
     }
     Verification current = verification;
     for (int round = 0; round < MAX_ROUNDS && current != null; round++) {
