@@ -4,6 +4,8 @@ import static io.facecheck.intake.Fixtures.CERT_NAME;
 import static io.facecheck.intake.Fixtures.CERT_NO;
 import static io.facecheck.intake.Fixtures.CLIENT;
 import static io.facecheck.intake.Fixtures.requestJson;
+import static io.facecheck.testinfra.WholeTopicReader.after;
+import static io.facecheck.testinfra.WholeTopicReader.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.callback.CallbackToken;
@@ -64,9 +66,9 @@ class CallbackAndStatusIT extends LiveIntake {
 
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).contains("https://loan.example/kyc/done");
-    List<ConsumerRecord<String, byte[]>> records = callbacks.since(mark, 1, PATIENCE);
+    List<ConsumerRecord<byte[], byte[]>> records = callbacks.awaitMatching(after(mark), 1);
     assertThat(records).hasSize(1);
-    assertThat(records.get(0).key()).isEqualTo(v.id().toString());
+    assertThat(key(records.get(0))).isEqualTo(v.id().toString());
     JsonNode callback = JSON.readTree(records.get(0).value());
     assertThat(PayloadSchema.VERIFICATION_CALLBACK.validate(callback)).isEmpty();
     assertThat(callback.get("schema_version").asInt()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static io.facecheck.intake.Fixtures.CERT_NAME;
 import static io.facecheck.intake.Fixtures.CERT_NO;
 import static io.facecheck.intake.Fixtures.CLIENT;
 import static io.facecheck.intake.Fixtures.requestJson;
+import static io.facecheck.testinfra.WholeTopicReader.after;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -97,7 +98,7 @@ class HostileInputIT extends LiveIntake {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(response.headers().firstValue("Location")).contains("/v1/verifications/it-odd-1");
-    List<ConsumerRecord<String, byte[]>> records = requests.since(mark, 1, PATIENCE);
+    List<ConsumerRecord<byte[], byte[]>> records = requests.awaitMatching(after(mark), 1);
     assertThat(records).hasSize(1);
     assertThat(records.get(0).value()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
     // only the trace context of the request's own span: nothing the client sent

@@ -6,6 +6,8 @@ import static io.facecheck.intake.Fixtures.CERT_NO;
 import static io.facecheck.intake.Fixtures.CLIENT;
 import static io.facecheck.intake.Fixtures.bytes;
 import static io.facecheck.intake.Fixtures.requestJson;
+import static io.facecheck.testinfra.WholeTopicReader.after;
+import static io.facecheck.testinfra.WholeTopicReader.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.request.RequestParser;
@@ -36,9 +38,9 @@ class IntakeIT extends LiveIntake {
     JsonNode json = JSON.readTree(response.body());
     assertThat(json.get("request_id").asString()).isEqualTo("it-valid-1");
     assertThat(json.get("status_url").asString()).isEqualTo("/v1/verifications/it-valid-1");
-    List<ConsumerRecord<String, byte[]>> records = requests.since(mark, 1, PATIENCE);
+    List<ConsumerRecord<byte[], byte[]>> records = requests.awaitMatching(after(mark), 1);
     assertThat(records).hasSize(1);
-    assertThat(records.get(0).key()).isEqualTo("it-valid-1");
+    assertThat(key(records.get(0))).isEqualTo("it-valid-1");
     assertThat(records.get(0).value()).isEqualTo(bytes(body));
     assertThat(output.getAll()).doesNotContain(CERT_NO).doesNotContain(CERT_NAME);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.testinfra.TestInfraProperties;
-import java.time.Duration;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
@@ -46,7 +46,6 @@ abstract class LiveIntake {
   static final String LOAN_TOKEN = "loan-token-it-0123456789";
   static final String SHOP_TOKEN = "shop-token-it-0123456789";
   static final String CALLBACK_SECRET = "it-callback-secret-of-at-least-32-bytes";
-  static final Duration PATIENCE = Duration.ofSeconds(10);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
@@ -63,8 +62,8 @@ abstract class LiveIntake {
 
   IntakeHttp intake;
   StoredVerifications verifications;
-  TopicProbe requests;
-  TopicProbe callbacks;
+  WholeTopicReader requests;
+  WholeTopicReader callbacks;
 
   @BeforeAll
   void migrateAndProbe() {
@@ -72,8 +71,8 @@ abstract class LiveIntake {
     Flyway.configure().dataSource(dataSource).load().migrate();
     verifications = new StoredVerifications(dataSource);
     intake = new IntakeHttp(port);
-    requests = new TopicProbe(bootstrapServers, Topics.REQUESTS, 6);
-    callbacks = new TopicProbe(bootstrapServers, Topics.CALLBACKS, 6);
+    requests = new WholeTopicReader(bootstrapServers, Topics.REQUESTS);
+    callbacks = new WholeTopicReader(bootstrapServers, Topics.CALLBACKS);
   }
 
   @AfterAll
@@ -82,8 +81,9 @@ abstract class LiveIntake {
     callbacks.close();
   }
 
-  void assertNothingPublished(TopicProbe probe, Map<TopicPartition, Long> mark) {
-    assertThat(probe.since(mark, 1, Duration.ofMillis(500))).isEmpty();
-    assertThat(probe.mark()).isEqualTo(mark);
+  /** Everything on the topic read, none of it after the mark, and the topic's end unmoved. */
+  void assertNothingPublished(WholeTopicReader topic, Map<TopicPartition, Long> mark) {
+    assertThat(topic.readToEnd(WholeTopicReader.after(mark))).isEmpty();
+    assertThat(topic.mark()).isEqualTo(mark);
   }
 }

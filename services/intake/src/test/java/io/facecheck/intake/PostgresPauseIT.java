@@ -2,11 +2,13 @@ package io.facecheck.intake;
 
 import static io.facecheck.intake.Fixtures.CLIENT;
 import static io.facecheck.intake.Fixtures.requestJson;
+import static io.facecheck.testinfra.WholeTopicReader.after;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facecheck.contracts.callback.CallbackToken;
 import io.facecheck.statemachine.Verification;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +72,9 @@ class PostgresPauseIT extends LiveIntake {
       assertThat(status.headers().firstValue("Retry-After")).isPresent();
       assertThat(burst).containsOnly(503);
       // both returns are on the topic while PostgreSQL is still frozen
-      List<ConsumerRecord<String, byte[]>> published = callbacks.since(callbackMark, 2, PATIENCE);
-      assertThat(published.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
+      List<ConsumerRecord<byte[], byte[]>> published =
+          callbacks.awaitMatching(after(callbackMark), 2);
+      assertThat(published.stream().map(WholeTopicReader::key).collect(Collectors.toSet()))
           .isEqualTo(Set.of(carried.id().toString(), looked.id().toString()));
       assertThat(published).hasSize(2);
       assertNothingPublished(requests, requestMark);
