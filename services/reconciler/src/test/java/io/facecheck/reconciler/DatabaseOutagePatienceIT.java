@@ -1,8 +1,6 @@
 package io.facecheck.reconciler;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.facecheck.contracts.DeadLetterHeaders;
 import io.facecheck.contracts.Topics;
@@ -10,8 +8,7 @@ import io.facecheck.contracts.callback.VerificationCallback;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.testinfra.MutableClock;
-import io.facecheck.testinfra.TestKafka;
-import java.time.Duration;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,7 +34,7 @@ class DatabaseOutagePatienceIT {
   private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
-  private static TopicRecorder callbackLetters;
+  private static WholeTopicReader callbackLetters;
 
   @BeforeAll
   static void start() {
@@ -54,7 +51,7 @@ class DatabaseOutagePatienceIT {
                 "spring.datasource.hikari.connection-timeout", "500",
                 "facecheck.reconciler.database-outage-patience", "3s"));
     probe = new ReconcilerProbe(GROUP, clock, db);
-    callbackLetters = new TopicRecorder(TestKafka.bootstrapServers(), Topics.CALLBACKS_DLT);
+    callbackLetters = new WholeTopicReader(Topics.CALLBACKS_DLT);
   }
 
   @AfterAll
@@ -73,7 +70,7 @@ class DatabaseOutagePatienceIT {
             .writeValueAsBytes(VerificationCallback.of(UUID.randomUUID(), v.id(), returnedAt));
 
     RecordMetadata sent;
-    ConsumerRecord<String, String> letter;
+    ConsumerRecord<byte[], byte[]> letter;
     DatabaseOutage.begin(db.database);
     try {
       sent = probe.sendRaw(Topics.CALLBACKS, 0, v.id().toString(), value);
@@ -82,38 +79,31 @@ class DatabaseOutagePatienceIT {
       DatabaseOutage.end(db.database);
     }
 
-    assertThat(DeadLetterIT.header(letter, DeadLetterHeaders.REASON))
+    assertThat(WholeTopicReader.header(letter, DeadLetterHeaders.REASON))
         .isEqualTo("RETRIES_EXHAUSTED");
-    assertThat(Integer.parseInt(DeadLetterIT.header(letter, DeadLetterHeaders.ATTEMPTS)))
+    assertThat(Integer.parseInt(WholeTopicReader.header(letter, DeadLetterHeaders.ATTEMPTS)))
         .isGreaterThan(1);
-    assertThat(letter.key()).isEqualTo(v.id().toString());
-    assertThat(letter.value()).isEqualTo(new String(value, UTF_8));
+    assertThat(WholeTopicReader.key(letter)).isEqualTo(v.id().toString());
+    assertThat(letter.value()).isEqualTo(value);
     probe.awaitConsumed(sent);
 
     // facecheck-ops: the letter's key and value back to the topic it names
-    String target = DeadLetterIT.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC);
-    probe.sendRaw(target, 0, letter.key(), letter.value().getBytes(UTF_8));
+    String target = WholeTopicReader.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC);
+    probe.sendRaw(target, 0, WholeTopicReader.key(letter), letter.value());
 
     probe.awaitReturnQuery(v.id());
     assertThat(db.find(v.id()).userReturnedAt()).isEqualTo(returnedAt);
   }
 
-  private static ConsumerRecord<String, String> awaitLetterOf(RecordMetadata sent) {
-    List<ConsumerRecord<String, String>> found =
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    callbackLetters.records(
-                        r ->
-                            String.valueOf(sent.offset())
-                                    .equals(
-                                        DeadLetterIT.header(r, DeadLetterHeaders.ORIGINAL_OFFSET))
-                                && String.valueOf(sent.partition())
-                                    .equals(
-                                        DeadLetterIT.header(
-                                            r, DeadLetterHeaders.ORIGINAL_PARTITION))),
-                l -> !l.isEmpty());
+  private static ConsumerRecord<byte[], byte[]> awaitLetterOf(RecordMetadata sent) {
+    List<ConsumerRecord<byte[], byte[]>> found =
+        callbackLetters.awaitMatching(
+            r ->
+                String.valueOf(sent.offset())
+                        .equals(WholeTopicReader.header(r, DeadLetterHeaders.ORIGINAL_OFFSET))
+                    && String.valueOf(sent.partition())
+                        .equals(WholeTopicReader.header(r, DeadLetterHeaders.ORIGINAL_PARTITION)),
+            1);
     assertThat(found).hasSize(1);
     return found.get(0);
   }

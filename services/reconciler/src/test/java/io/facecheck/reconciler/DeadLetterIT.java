@@ -1,5 +1,6 @@
 package io.facecheck.reconciler;
 
+import static io.facecheck.testinfra.WholeTopicReader.header;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,7 @@ import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.reconciler.deadletter.kafka.FailureHistory;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.testinfra.MutableClock;
-import io.facecheck.testinfra.TestKafka;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,8 @@ class DeadLetterIT {
   private static VerificationDatabase db;
   private static ConfigurableApplicationContext reconciler;
   private static ReconcilerProbe probe;
-  private static TopicRecorder callbackLetters;
-  private static TopicRecorder resultLetters;
+  private static WholeTopicReader callbackLetters;
+  private static WholeTopicReader resultLetters;
 
   @BeforeAll
   static void start() {
@@ -59,8 +59,8 @@ class DeadLetterIT {
             Map.of("spring.datasource.hikari.connection-timeout", "1000"));
     probe = new ReconcilerProbe(GROUP, clock, db);
     // the reconciler created its dead-letter topics at start
-    callbackLetters = new TopicRecorder(TestKafka.bootstrapServers(), Topics.CALLBACKS_DLT);
-    resultLetters = new TopicRecorder(TestKafka.bootstrapServers(), Topics.QUERY_RESULTS_DLT);
+    callbackLetters = new WholeTopicReader(Topics.CALLBACKS_DLT);
+    resultLetters = new WholeTopicReader(Topics.QUERY_RESULTS_DLT);
   }
 
   @AfterAll
@@ -95,10 +95,10 @@ class DeadLetterIT {
     assertLetter(callbackLetters, array, "NOT_AN_OBJECT", key);
     assertLetter(callbackLetters, notUtf8, "NOT_UTF8", key);
     assertLetter(callbackLetters, empty, "NOT_AN_OBJECT", null);
-    ConsumerRecord<String, String> unknown =
+    ConsumerRecord<byte[], byte[]> unknown =
         assertLetter(callbackLetters, version2, "UNKNOWN_SCHEMA_VERSION", after.id().toString());
     // the original value, unchanged, for facecheck-ops to replay to the topic in the header
-    assertThat(unknown.value()).isEqualTo(new String(v2, UTF_8));
+    assertThat(unknown.value()).isEqualTo(v2);
     assertThat(header(unknown, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.CALLBACKS);
     assertThat(header(unknown, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
     assertThat(header(unknown, DeadLetterHeaders.ERROR_MESSAGE)).contains("schema_version 2");
@@ -142,7 +142,7 @@ class DeadLetterIT {
 
     probe.awaitConsumed(good);
     probe.awaitReturnQuery(next.id());
-    ConsumerRecord<String, String> letter =
+    ConsumerRecord<byte[], byte[]> letter =
         assertLetter(callbackLetters, bad, "UNSTORABLE", refused.id().toString());
     assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).contains("it_refuses_one");
     assertThat(db.find(refused.id()).userReturnedAt()).isNull();
@@ -169,40 +169,30 @@ class DeadLetterIT {
     probe.awaitConsumed(sent);
     probe.awaitReturnQuery(v.id());
     assertThat(db.find(v.id()).userReturnedAt()).isEqualTo(returnedAt);
-    callbackLetters.awaitCaughtUp();
-    assertThat(callbackLetters.records(r -> r.offset() >= 0 && v.id().toString().equals(r.key())))
+    assertThat(
+            callbackLetters.readToEnd(
+                r -> r.offset() >= 0 && v.id().toString().equals(WholeTopicReader.key(r))))
         .isEmpty();
   }
 
-  private static ConsumerRecord<String, String> assertLetter(
-      TopicRecorder letters, RecordMetadata original, String reason, String key) {
-    List<ConsumerRecord<String, String>> found =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    letters.records(
-                        r ->
-                            String.valueOf(original.offset())
-                                    .equals(header(r, DeadLetterHeaders.ORIGINAL_OFFSET))
-                                && String.valueOf(original.partition())
-                                    .equals(header(r, DeadLetterHeaders.ORIGINAL_PARTITION))
-                                && original
-                                    .topic()
-                                    .equals(header(r, DeadLetterHeaders.ORIGINAL_TOPIC))),
-                l -> !l.isEmpty());
+  private static ConsumerRecord<byte[], byte[]> assertLetter(
+      WholeTopicReader letters, RecordMetadata original, String reason, String key) {
+    List<ConsumerRecord<byte[], byte[]>> found =
+        letters.awaitMatching(
+            r ->
+                String.valueOf(original.offset())
+                        .equals(header(r, DeadLetterHeaders.ORIGINAL_OFFSET))
+                    && String.valueOf(original.partition())
+                        .equals(header(r, DeadLetterHeaders.ORIGINAL_PARTITION))
+                    && original.topic().equals(header(r, DeadLetterHeaders.ORIGINAL_TOPIC)),
+            1);
     assertThat(found).hasSize(1);
-    ConsumerRecord<String, String> letter = found.get(0);
+    ConsumerRecord<byte[], byte[]> letter = found.get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(reason);
-    assertThat(letter.key()).isEqualTo(key);
+    assertThat(WholeTopicReader.key(letter)).isEqualTo(key);
     assertThat(header(letter, DeadLetterHeaders.FIRST_FAILURE_AT)).isNotBlank();
     assertThat(header(letter, DeadLetterHeaders.LAST_FAILURE_AT)).isNotBlank();
     return letter;
-  }
-
-  static String header(ConsumerRecord<String, String> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), UTF_8);
   }
 
   private static byte[] callback(Verification v, int schemaVersion) {

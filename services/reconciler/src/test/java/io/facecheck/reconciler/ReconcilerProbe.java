@@ -1,5 +1,6 @@
 package io.facecheck.reconciler;
 
+import static io.facecheck.testinfra.WholeTopicReader.keyed;
 import static org.awaitility.Awaitility.await;
 
 import io.facecheck.contracts.Topics;
@@ -13,6 +14,7 @@ import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.testinfra.TestKafka;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +41,8 @@ final class ReconcilerProbe implements AutoCloseable {
 
   final KafkaTemplate<String, String> producer = ReconcilerInstances.producer();
   private final KafkaTemplate<byte[], byte[]> rawProducer = ReconcilerInstances.rawProducer();
-  final TopicRecorder results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
-  private final TopicRecorder queries =
-      new TopicRecorder(TestKafka.bootstrapServers(), Topics.QUERIES);
+  final WholeTopicReader results = new WholeTopicReader(Topics.RESULTS);
+  private final WholeTopicReader queries = new WholeTopicReader(Topics.QUERIES);
   private final Admin admin =
       Admin.create(
           Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
@@ -111,8 +112,7 @@ final class ReconcilerProbe implements AutoCloseable {
 
   /** Every query sent for the verification so far (once the recorder caught up). */
   List<VerificationQuery> queriesOf(UUID verificationId) {
-    queries.awaitCaughtUp();
-    return queries.keyed(verificationId.toString()).stream()
+    return queries.readToEnd(keyed(verificationId.toString())).stream()
         .map(r -> JSON.readValue(r.value(), VerificationQuery.class))
         .toList();
   }
@@ -149,7 +149,7 @@ final class ReconcilerProbe implements AutoCloseable {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                queries.keyed(verificationId.toString()).stream()
+                queries.readToEnd(keyed(verificationId.toString())).stream()
                     .map(r -> JSON.readValue(r.value(), VerificationQuery.class))
                     .filter(q -> q.reason() == reason)
                     .findFirst(),
@@ -168,7 +168,7 @@ final class ReconcilerProbe implements AutoCloseable {
         .until(
             () -> {
               Instant returned = db.find(verificationId).userReturnedAt();
-              return queries.keyed(verificationId.toString()).stream()
+              return queries.readToEnd(keyed(verificationId.toString())).stream()
                   .map(r -> JSON.readValue(r.value(), VerificationQuery.class))
                   .filter(
                       q ->
@@ -191,8 +191,7 @@ final class ReconcilerProbe implements AutoCloseable {
   /** Every result event of the verification, once the relay has marked all of them published. */
   List<JsonNode> awaitAllRelayed(Verification v) {
     await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(v.id()) == 0);
-    results.awaitCaughtUp();
-    return results.keyed(key(v)).stream().map(r -> JSON.readTree(r.value())).toList();
+    return results.readToEnd(keyed(key(v))).stream().map(r -> JSON.readTree(r.value())).toList();
   }
 
   String key(Verification v) {

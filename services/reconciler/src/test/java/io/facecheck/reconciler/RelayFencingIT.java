@@ -1,5 +1,6 @@
 package io.facecheck.reconciler;
 
+import static io.facecheck.testinfra.WholeTopicReader.keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +14,7 @@ import io.facecheck.reconciler.relay.OutboxRelay;
 import io.facecheck.reconciler.relay.RelayLeadership;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.testinfra.MutableClock;
-import io.facecheck.testinfra.TestKafka;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ class RelayFencingIT {
   private static MutableClock clock;
   private static VerificationDatabase db;
   private static JdbcClient sql;
-  private static TopicRecorder results;
+  private static WholeTopicReader results;
   private static KafkaTemplate<String, String> producer;
 
   @BeforeAll
@@ -50,7 +51,7 @@ class RelayFencingIT {
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     db = VerificationDatabase.inNewDatabase(clock);
     sql = JdbcClient.create(db.dataSource);
-    results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
+    results = new WholeTopicReader(Topics.RESULTS);
     producer = ReconcilerInstances.producer();
   }
 
@@ -93,11 +94,9 @@ class RelayFencingIT {
       assertThat(unpublished()).isZero();
       assertThat(old.holdOrTake()).isFalse();
     }
-
-    results.awaitCaughtUp();
     for (Verification v : passed) {
       List<String> finalEventIds =
-          results.keyed(Topics.resultKey(v.clientId(), v.requestId())).stream()
+          results.readToEnd(keyed(Topics.resultKey(v.clientId(), v.requestId()))).stream()
               .map(r -> PayloadJson.mapper().readTree(r.value()))
               .filter(e -> e.get("final").asBoolean())
               .map(e -> e.get("event_id").asString())

@@ -1,5 +1,6 @@
 package io.facecheck.reconciler;
 
+import static io.facecheck.testinfra.WholeTopicReader.keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +15,7 @@ import io.facecheck.reconciler.relay.ElectedRelay;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStatus;
 import io.facecheck.testinfra.MutableClock;
-import io.facecheck.testinfra.TestKafka;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,8 +48,8 @@ class TwoReconcilersIT {
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
   private static KafkaTemplate<String, String> producer;
-  private static TopicRecorder queries;
-  private static TopicRecorder results;
+  private static WholeTopicReader queries;
+  private static WholeTopicReader results;
 
   @BeforeAll
   static void start() {
@@ -60,8 +61,8 @@ class TwoReconcilersIT {
     first = ReconcilerInstances.start(db.database, clock, group, "pair-1");
     second = ReconcilerInstances.start(db.database, clock, group, "pair-2");
     producer = ReconcilerInstances.producer();
-    queries = new TopicRecorder(TestKafka.bootstrapServers(), Topics.QUERIES);
-    results = new TopicRecorder(TestKafka.bootstrapServers(), Topics.RESULTS);
+    queries = new WholeTopicReader(Topics.QUERIES);
+    results = new WholeTopicReader(Topics.RESULTS);
   }
 
   @AfterAll
@@ -118,14 +119,13 @@ class TwoReconcilersIT {
                         .query(Long.class)
                         .single()
                     == VERIFICATIONS);
-    results.awaitCaughtUp();
     for (int i = 0; i < all.size(); i++) {
       Verification v = all.get(i);
       VerificationStatus expected =
           i % 2 == 0 ? VerificationStatus.PASSED : VerificationStatus.EXPIRED;
       assertThat(db.find(v.id()).status()).isEqualTo(expected);
       List<String> types =
-          results.keyed(Topics.resultKey(v.clientId(), v.requestId())).stream()
+          results.readToEnd(keyed(Topics.resultKey(v.clientId(), v.requestId()))).stream()
               .map(r -> JSON.readTree(r.value()).get("type").asString())
               .toList();
       assertThat(types)
@@ -151,7 +151,11 @@ class TwoReconcilersIT {
       Verification v = db.awaitingUser();
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> !results.keyed(Topics.resultKey(v.clientId(), v.requestId())).isEmpty());
+          .until(
+              () ->
+                  !results
+                      .readToEnd(keyed(Topics.resultKey(v.clientId(), v.requestId())))
+                      .isEmpty());
     } finally {
       activeLoop.start();
     }
@@ -175,7 +179,6 @@ class TwoReconcilersIT {
   }
 
   private static void assertEachQueried(List<Verification> all, QueryReason reason, int times) {
-    queries.awaitCaughtUp();
     for (Verification v : all) {
       assertThat(queriesOf(v, reason)).as("%s queries of %s", reason, v.id()).hasSize(times);
     }
@@ -183,7 +186,7 @@ class TwoReconcilersIT {
 
   private static List<VerificationQuery> queriesOf(Verification v, QueryReason reason) {
     Set<QueryReason> wanted = Set.of(reason);
-    return queries.keyed(v.id().toString()).stream()
+    return queries.readToEnd(keyed(v.id().toString())).stream()
         .map(ConsumerRecord::value)
         .map(value -> JSON.readValue(value, VerificationQuery.class))
         .filter(q -> wanted.contains(q.reason()))
