@@ -70,7 +70,9 @@ class AlipayModesPipelineIT extends LiveWorker {
     UUID queryId = QueryCommands.send(producer, id, certifyId, app);
     producer.flush();
     List<VerificationQueryResult> results =
-        queryResults.await(r -> QueryCommands.parse(r).queryId().equals(queryId), 1, WAIT).stream()
+        queryResults
+            .awaitMatching(r -> QueryCommands.parse(r).queryId().equals(queryId), 1, WAIT)
+            .stream()
             .map(QueryCommands::parse)
             .toList();
     assertThat(results.get(0).outcome()).isEqualTo(QueryOutcome.PASSED);
@@ -88,7 +90,7 @@ class AlipayModesPipelineIT extends LiveWorker {
 
     awaitStatus(requestId, "DEAD_LETTERED");
     ConsumerRecord<byte[], byte[]> dead =
-        requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT).get(0);
+        requestDeadLetters.awaitMatching(r -> key(r).equals(requestId), 1, WAIT).get(0);
     assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("PROVIDER_CONFIG");
     assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
     assertThat(header(dead, DeadLetterHeaders.ERROR_MESSAGE))

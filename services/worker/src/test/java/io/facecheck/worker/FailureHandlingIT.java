@@ -18,6 +18,7 @@ import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.testinfra.TestInfraProperties;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.retry.RetryHeaders;
 import io.facecheck.worker.support.Producer;
@@ -27,7 +28,6 @@ import io.facecheck.worker.support.RetryHops;
 import io.facecheck.worker.support.SimulatedAlipay;
 import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
-import io.facecheck.worker.support.TopicReader;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +81,9 @@ class FailureHandlingIT {
 
   private static AlipaySimulator simulator;
   private static Producer producer;
-  private static TopicReader requestDeadLetters;
-  private static TopicReader queryDeadLetters;
-  private static TopicReader queryResults;
+  private static WholeTopicReader requestDeadLetters;
+  private static WholeTopicReader queryDeadLetters;
+  private static WholeTopicReader queryResults;
 
   @Autowired JdbcTemplate jdbc;
   @Autowired AlipayCircuitBreakers breakers;
@@ -101,9 +101,9 @@ class FailureHandlingIT {
   @BeforeAll
   static void clients() {
     producer = new Producer();
-    requestDeadLetters = new TopicReader(Topics.REQUESTS_DLT);
-    queryDeadLetters = new TopicReader(Topics.QUERIES_DLT);
-    queryResults = new TopicReader(Topics.QUERY_RESULTS);
+    requestDeadLetters = new WholeTopicReader(Topics.REQUESTS_DLT);
+    queryDeadLetters = new WholeTopicReader(Topics.QUERIES_DLT);
+    queryResults = new WholeTopicReader(Topics.QUERY_RESULTS);
   }
 
   @AfterAll
@@ -159,7 +159,7 @@ class FailureHandlingIT {
     certifyIds.forEach((id, certifyId) -> queries.add(QueryCommands.send(producer, id, certifyId)));
     producer.flush();
     List<ConsumerRecord<byte[], byte[]>> answers =
-        queryResults.await(r -> queries.contains(parse(r).queryId()), count, WAIT);
+        queryResults.awaitMatching(r -> queries.contains(parse(r).queryId()), count, WAIT);
     assertThat(answers.stream().map(r -> parse(r).queryId()).distinct().count()).isEqualTo(count);
 
     assertThat(requestDeadLetters.readToEnd(r -> key(r).startsWith(run), WAIT)).isEmpty();
@@ -201,7 +201,7 @@ class FailureHandlingIT {
     // the verification keeps the trace it was created in: its return and ladder queries continue it
     assertThat((String) row.get("trace_parent")).startsWith("00-" + traceId + "-");
     ConsumerRecord<byte[], byte[]> letter =
-        requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT).get(0);
+        requestDeadLetters.awaitMatching(r -> key(r).equals(requestId), 1, WAIT).get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("RETRIES_EXHAUSTED");
     assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
     assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION))
@@ -288,7 +288,9 @@ class FailureHandlingIT {
     for (String requestId : during) {
       verifications.awaitStatus(requestId, "AWAITING_USER", WAIT.plusMillis(outageMs));
     }
-    assertThat(queryResults.await(r -> queries.contains(parse(r).queryId()), queries.size(), WAIT))
+    assertThat(
+            queryResults.awaitMatching(
+                r -> queries.contains(parse(r).queryId()), queries.size(), WAIT))
         .hasSize(queries.size());
     assertThat(states).contains(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
     assertThat(states.get(states.size() - 1)).isEqualTo(CircuitBreaker.State.CLOSED);

@@ -2,11 +2,11 @@ package io.facecheck.worker;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.testinfra.TestInfraProperties;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
 import io.facecheck.worker.support.StoredVerificationReader;
-import io.facecheck.worker.support.TopicReader;
 import io.facecheck.worker.support.UsedPii;
 import java.time.Duration;
 import java.util.List;
@@ -50,8 +50,8 @@ abstract class LiveWorker {
   static final UsedPii PII = new UsedPii();
 
   static Producer producer;
-  static TopicReader requestDeadLetters;
-  static TopicReader queryResults;
+  static WholeTopicReader requestDeadLetters;
+  static WholeTopicReader queryResults;
 
   @Autowired JdbcTemplate jdbc;
   @Autowired KafkaListenerEndpointRegistry listeners;
@@ -73,8 +73,8 @@ abstract class LiveWorker {
   @BeforeAll
   static void clients() {
     producer = new Producer();
-    requestDeadLetters = new TopicReader(Topics.REQUESTS_DLT);
-    queryResults = new TopicReader(Topics.QUERY_RESULTS);
+    requestDeadLetters = new WholeTopicReader(Topics.REQUESTS_DLT);
+    queryResults = new WholeTopicReader(Topics.QUERY_RESULTS);
   }
 
   @AfterAll

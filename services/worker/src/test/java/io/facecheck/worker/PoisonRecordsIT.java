@@ -58,7 +58,7 @@ class PoisonRecordsIT extends LiveWorker {
       awaitStatus(first, "AWAITING_USER");
       awaitStatus(after, "AWAITING_USER");
       ConsumerRecord<byte[], byte[]> letter =
-          requestDeadLetters.await(r -> key(r).equals(key), 1, WAIT).get(0);
+          requestDeadLetters.awaitMatching(r -> key(r).equals(key), 1, WAIT).get(0);
       assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("UNSTORABLE");
       assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE))
           .contains("23514")
@@ -108,7 +108,7 @@ class PoisonRecordsIT extends LiveWorker {
 
     awaitStatus(after, "AWAITING_USER");
     List<ConsumerRecord<byte[], byte[]>> letters =
-        requestDeadLetters.await(r -> key(r).equals(key), 1, WAIT);
+        requestDeadLetters.awaitMatching(r -> key(r).equals(key), 1, WAIT);
     assertThat(letters).hasSize(1);
     ConsumerRecord<byte[], byte[]> letter = letters.get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("TOO_LARGE");
@@ -140,7 +140,7 @@ class PoisonRecordsIT extends LiveWorker {
     assertThat(row.get("id")).isEqualTo(initializing.id());
     assertThat(row.get("dead_letter_reason")).isEqualTo("PROVIDER_CONFIG");
     ConsumerRecord<byte[], byte[]> letter =
-        requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT).get(0);
+        requestDeadLetters.awaitMatching(r -> key(r).equals(requestId), 1, WAIT).get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("PROVIDER_CONFIG");
     assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).contains("retired");
     assertThat(initializeCalls() - calls).isEqualTo(1); // only the request behind it

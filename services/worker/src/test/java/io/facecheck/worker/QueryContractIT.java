@@ -13,9 +13,9 @@ import io.facecheck.contracts.query.VerificationQueryResult;
 import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.simulator.scenario.Latency;
 import io.facecheck.simulator.scenario.Scenario;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.facecheck.worker.support.QueryCommands;
 import io.facecheck.worker.support.SimulatedAlipay;
-import io.facecheck.worker.support.TopicReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 class QueryContractIT extends LiveWorker {
 
   private static final long LATENCY_MS = 1_500;
-  private static TopicReader queryDeadLetters;
+  private static WholeTopicReader queryDeadLetters;
 
   @BeforeAll
   static void deadLetterReader() {
-    queryDeadLetters = new TopicReader(Topics.QUERIES_DLT);
+    queryDeadLetters = new WholeTopicReader(Topics.QUERIES_DLT);
   }
 
   @AfterAll
@@ -65,11 +65,13 @@ class QueryContractIT extends LiveWorker {
     producer.flush();
 
     ConsumerRecord<byte[], byte[]> letter =
-        queryDeadLetters.await(r -> key(r).equals(verificationId.toString()), 1, WAIT).get(0);
+        queryDeadLetters
+            .awaitMatching(r -> key(r).equals(verificationId.toString()), 1, WAIT)
+            .get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("UNKNOWN_SCHEMA_VERSION");
     assertThat(letter.value()).isEqualTo(v2);
     List<VerificationQueryResult> answers =
-        queryResults.await(r -> key(r).equals(verificationId.toString()), 1, WAIT).stream()
+        queryResults.awaitMatching(r -> key(r).equals(verificationId.toString()), 1, WAIT).stream()
             .map(QueryCommands::parse)
             .toList();
     assertThat(answers).singleElement().satisfies(a -> assertThat(a.queryId()).isEqualTo(next));
@@ -85,7 +87,7 @@ class QueryContractIT extends LiveWorker {
       producer.flush();
 
       ConsumerRecord<byte[], byte[]> answer =
-          queryResults.await(r -> key(r).equals(verificationId.toString()), 1, WAIT).get(0);
+          queryResults.awaitMatching(r -> key(r).equals(verificationId.toString()), 1, WAIT).get(0);
       VerificationQueryResult result = QueryCommands.parse(answer);
       assertThat(result.queryId()).isEqualTo(queryId);
       // the answer was published after Alipay's latency had passed since the query was sent:

@@ -47,7 +47,7 @@ class RequestDeadLetteredIT extends LiveWorker {
     Map<String, String> reasons = new ConcurrentHashMap<>();
     Map<String, byte[]> values = new ConcurrentHashMap<>();
     for (ConsumerRecord<byte[], byte[]> r :
-        requestDeadLetters.await(r -> key(r).startsWith(run), 5, WAIT)) {
+        requestDeadLetters.awaitMatching(r -> key(r).startsWith(run), 5, WAIT)) {
       reasons.put(key(r).substring(run.length() + 1), header(r, DeadLetterHeaders.REASON));
       values.put(key(r).substring(run.length() + 1), r.value());
       assertThat(header(r, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
@@ -73,7 +73,7 @@ class RequestDeadLetteredIT extends LiveWorker {
     sendRequest(requestId, name(), certNo()); // same ids, another person
 
     List<ConsumerRecord<byte[], byte[]>> letters =
-        requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT);
+        requestDeadLetters.awaitMatching(r -> key(r).equals(requestId), 1, WAIT);
     assertThat(letters).hasSize(1);
     assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).isEqualTo("IDEMPOTENCY_CONFLICT");
     assertThat(
@@ -98,7 +98,7 @@ class RequestDeadLetteredIT extends LiveWorker {
     assertThat(row.get("dead_letter_reason")).isEqualTo("PROVIDER_CONFIG");
     assertThat(row.get("status_before_dead_letter")).isEqualTo("INITIALIZING");
     List<ConsumerRecord<byte[], byte[]>> letters =
-        requestDeadLetters.await(r -> key(r).equals(requestId), 1, WAIT);
+        requestDeadLetters.awaitMatching(r -> key(r).equals(requestId), 1, WAIT);
     assertThat(letters).hasSize(1);
     ConsumerRecord<byte[], byte[]> letter = letters.get(0);
     assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("PROVIDER_CONFIG");

@@ -11,12 +11,12 @@ import io.facecheck.simulator.scenario.GatewayMethods;
 import io.facecheck.simulator.scenario.MethodFaults;
 import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.testinfra.TestInfraProperties;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
 import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
-import io.facecheck.worker.support.TopicReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +54,7 @@ class RetriesEndAtExpiryIT {
 
   private static AlipaySimulator simulator;
   private static Producer producer;
-  private static TopicReader requestDeadLetters;
+  private static WholeTopicReader requestDeadLetters;
 
   @Autowired JdbcTemplate jdbc;
 
@@ -68,7 +68,7 @@ class RetriesEndAtExpiryIT {
   @BeforeAll
   static void clients() {
     producer = new Producer();
-    requestDeadLetters = new TopicReader(Topics.REQUESTS_DLT);
+    requestDeadLetters = new WholeTopicReader(Topics.REQUESTS_DLT);
   }
 
   @AfterAll

@@ -109,7 +109,9 @@ class WorkerIT extends LiveWorker {
 
   private VerificationQueryResult awaitResult(UUID queryId) {
     List<VerificationQueryResult> results =
-        queryResults.await(r -> QueryCommands.parse(r).queryId().equals(queryId), 1, WAIT).stream()
+        queryResults
+            .awaitMatching(r -> QueryCommands.parse(r).queryId().equals(queryId), 1, WAIT)
+            .stream()
             .map(QueryCommands::parse)
             .toList();
     assertThat(results).hasSize(1);

@@ -9,12 +9,12 @@ import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
 import io.facecheck.testinfra.TestKafka;
 import io.facecheck.testinfra.TestPostgres;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.facecheck.worker.support.Producer;
 import io.facecheck.worker.support.RequestJson;
 import io.facecheck.worker.support.SimulatedAlipay;
 import io.facecheck.worker.support.StoredVerificationReader;
 import io.facecheck.worker.support.TestIdentities;
-import io.facecheck.worker.support.TopicReader;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -75,7 +75,7 @@ class WrongKeyFixedThenReplayedIT {
     String requestId = "wrong-key-" + UUID.randomUUID();
 
     try (Producer producer = new Producer();
-        TopicReader deadLetters = new TopicReader(Topics.REQUESTS_DLT)) {
+        WholeTopicReader deadLetters = new WholeTopicReader(Topics.REQUESTS_DLT)) {
       Set<Thread> producersBefore = producerThreads();
       worker = startWorker(wrong, "key-fix-1");
       producer.send(
@@ -88,7 +88,8 @@ class WrongKeyFixedThenReplayedIT {
       Map<String, Object> parked = verifications.awaitStatus(requestId, "DEAD_LETTERED", WAIT);
       assertThat(parked.get("dead_letter_reason")).isEqualTo("PROVIDER_CONFIG");
       List<ConsumerRecord<byte[], byte[]>> letters =
-          deadLetters.await(r -> StoredVerificationReader.key(r).equals(requestId), 1, WAIT);
+          deadLetters.awaitMatching(
+              r -> StoredVerificationReader.key(r).equals(requestId), 1, WAIT);
       assertThat(letters).hasSize(1);
       ConsumerRecord<byte[], byte[]> letter = letters.get(0);
       assertThat(StoredVerificationReader.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC))

@@ -4,8 +4,8 @@ import static io.facecheck.worker.support.StoredVerificationReader.header;
 import static io.facecheck.worker.support.StoredVerificationReader.key;
 
 import io.facecheck.contracts.Topics;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.facecheck.worker.retry.RetryHeaders;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,9 +22,9 @@ public final class RetryHops {
   public static Map<String, Integer> of(String keyPrefix, List<String> delays) {
     Map<String, Integer> byHop = new TreeMap<>();
     for (String delay : delays) {
-      try (TopicReader reader = new TopicReader(Topics.REQUESTS_RETRY_PREFIX + delay)) {
+      try (WholeTopicReader reader = new WholeTopicReader(Topics.REQUESTS_RETRY_PREFIX + delay)) {
         reader
-            .await(r -> key(r).startsWith(keyPrefix), Integer.MAX_VALUE, Duration.ofSeconds(2))
+            .readToEnd(r -> key(r).startsWith(keyPrefix))
             .forEach(r -> byHop.merge("hop " + header(r, RetryHeaders.HOP), 1, Integer::sum));
       }
     }
