@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.facecheck.contracts.Topics;
 import io.facecheck.contracts.result.ResultType;
+import io.facecheck.contracts.result.VerificationResult;
+import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.crashtests.PipelineTables.OutboxRow;
 import io.facecheck.crashtests.PipelineTables.TransitionRow;
 import io.facecheck.crashtests.PipelineTables.VerificationRow;
-import io.facecheck.crashtests.ResultsTopic.Delivered;
 import io.facecheck.statemachine.VerificationStatus;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +37,24 @@ final class CrashChecks {
   static final Duration SETTLE = Duration.ofMinutes(3);
 
   private static final Pattern CERTIFY_ID = Pattern.compile("\"certify_id\":\"([0-9a-zA-Z]+)\"");
+
+  /** One record of verification-results as it sits on the topic, with the event it carries. */
+  record Delivered(
+      int partition, long offset, String key, String payload, VerificationResult event) {}
+
+  /** verification-results read whole, from the first record to the current end. */
+  static List<Delivered> resultsOnTopic(String bootstrapServers) {
+    return WholeTopicReader.readAll(bootstrapServers, Topics.RESULTS).stream()
+        .map(
+            r ->
+                new Delivered(
+                    r.partition(),
+                    r.offset(),
+                    WholeTopicReader.key(r),
+                    WholeTopicReader.text(r),
+                    PayloadJson.mapper().readValue(r.value(), VerificationResult.class)))
+        .toList();
+  }
 
   /** What a scenario's checks counted, for the report. */
   record Figures(int verifications, Map<VerificationStatus, Integer> statuses, int copies) {}
@@ -75,7 +95,7 @@ final class CrashChecks {
     Map<UUID, List<OutboxRow>> outbox =
         tables.outbox(client).stream().collect(Collectors.groupingBy(OutboxRow::verificationId));
     List<Delivered> delivered =
-        ResultsTopic.readAll(bootstrapServers).stream()
+        resultsOnTopic(bootstrapServers).stream()
             .filter(d -> d.event().clientId().equals(client))
             .toList();
     int copies = 0;

@@ -170,7 +170,7 @@ class CrashIT {
     }
     int[] atKill = tables.outboxProgress(client);
     long onTopic =
-        ResultsTopic.readAll(stack.bootstrapServers()).stream()
+        CrashChecks.resultsOnTopic(stack.bootstrapServers()).stream()
             .filter(d -> d.event().clientId().equals(client))
             .map(d -> d.event().eventId())
             .distinct()

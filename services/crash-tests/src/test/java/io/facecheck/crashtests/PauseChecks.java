@@ -9,7 +9,7 @@ import io.facecheck.crashtests.IntakeDoor.Attempt;
 import io.facecheck.crashtests.PipelineTables.VerificationRow;
 import io.facecheck.crashtests.ReturningUsers.Return;
 import io.facecheck.statemachine.VerificationStatus;
-import io.facecheck.testinfra.TopicDump;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +69,7 @@ final class PauseChecks {
         rows.stream().collect(Collectors.toMap(VerificationRow::requestId, Function.identity()));
     Set<UUID> ids = rows.stream().map(VerificationRow::id).collect(Collectors.toSet());
     this.callbacksReceived =
-        TopicDump.all(bootstrapServers, Topics.CALLBACKS).stream()
+        WholeTopicReader.readAll(bootstrapServers, Topics.CALLBACKS).stream()
             .map(r -> PayloadJson.mapper().readValue(r.value(), VerificationCallback.class))
             .filter(c -> ids.contains(c.verificationId()))
             .collect(
@@ -320,7 +320,7 @@ final class PauseChecks {
    */
   private static Map<String, Long> deadLetters(
       String bootstrapServers, Set<UUID> verificationIds, String clientId) throws Exception {
-    Set<String> existing = TopicDump.topics(bootstrapServers);
+    Set<String> existing = WholeTopicReader.topics(bootstrapServers);
     Set<String> keys = verificationIds.stream().map(UUID::toString).collect(Collectors.toSet());
     String clientField = "\"client_id\":\"" + clientId + "\"";
     Map<String, Long> counts = new TreeMap<>();
@@ -329,7 +329,7 @@ final class PauseChecks {
         continue;
       }
       long count = 0;
-      for (ConsumerRecord<byte[], byte[]> r : TopicDump.all(bootstrapServers, topic)) {
+      for (ConsumerRecord<byte[], byte[]> r : WholeTopicReader.readAll(bootstrapServers, topic)) {
         String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
         String value = r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8);
         if (keys.contains(key)

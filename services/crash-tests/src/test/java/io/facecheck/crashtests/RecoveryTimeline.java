@@ -7,7 +7,7 @@ import io.facecheck.contracts.schema.PayloadJson;
 import io.facecheck.crashtests.PipelineTables.VerificationRow;
 import io.facecheck.crashtests.ReturningUsers.Return;
 import io.facecheck.statemachine.Causes;
-import io.facecheck.testinfra.TopicDump;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,12 +41,12 @@ final class RecoveryTimeline {
     Map<UUID, Instant> recorded = tables.firstRowWithCause(client, Causes.USER_RETURNED);
     Map<UUID, Instant> decided = tables.decidedAt(client);
     List<VerificationQuery> queries =
-        TopicDump.all(bootstrapServers, Topics.QUERIES).stream()
+        WholeTopicReader.readAll(bootstrapServers, Topics.QUERIES).stream()
             .map(r -> PayloadJson.mapper().readValue(r.value(), VerificationQuery.class))
             .filter(q -> ids.contains(q.verificationId()))
             .toList();
     List<VerificationQueryResult> answers =
-        TopicDump.all(bootstrapServers, Topics.QUERY_RESULTS).stream()
+        WholeTopicReader.readAll(bootstrapServers, Topics.QUERY_RESULTS).stream()
             .map(r -> PayloadJson.mapper().readValue(r.value(), VerificationQueryResult.class))
             .filter(a -> ids.contains(a.verificationId()))
             .toList();
