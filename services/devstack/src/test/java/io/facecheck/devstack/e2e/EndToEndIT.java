@@ -12,7 +12,7 @@ import io.facecheck.devstack.demo.FakeIdentities.FakeIdentity;
 import io.facecheck.devstack.stack.AlipaySetup;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.testinfra.MetricsCatalog;
-import io.facecheck.testinfra.TopicDump;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -287,7 +287,7 @@ class EndToEndIT {
     assertThat(CapturedLogs.eventCount()).isPositive();
     // the search does find PII where it belongs: on verification-requests
     String requests =
-        TopicDump.all(outcome.stack.bootstrapServers(), Topics.REQUESTS).stream()
+        WholeTopicReader.readAll(outcome.stack.bootstrapServers(), Topics.REQUESTS).stream()
             .map(PipelineOutcome::recordText)
             .reduce("", String::concat);
     assertThat(requests).contains(outcome.run.identities.get(0).certNo());

@@ -12,7 +12,7 @@ import io.facecheck.devstack.demo.ResultWatcher;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.simulator.scenario.Scenario;
-import io.facecheck.testinfra.TopicDump;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +83,7 @@ class FloodedReturnIT {
           .until(() -> first(events, ResultType.PASSED), r -> r != null);
       long queries = stack.simulator().stats().total(QUERY) - queriesBefore;
       long callbacks =
-          TopicDump.all(stack.bootstrapServers(), Topics.CALLBACKS).stream()
+          WholeTopicReader.readAll(stack.bootstrapServers(), Topics.CALLBACKS).stream()
               .filter(r -> PipelineOutcome.key(r).equals(issued.verificationId().toString()))
               .count();
       System.out.printf(

@@ -17,7 +17,7 @@ import io.facecheck.simulator.scenario.Latency;
 import io.facecheck.simulator.scenario.Scenario;
 import io.facecheck.simulator.scenario.UserBehaviour;
 import io.facecheck.testinfra.MutableClock;
-import io.facecheck.testinfra.TopicDump;
+import io.facecheck.testinfra.WholeTopicReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,10 +134,10 @@ final class PipelineOutcome implements AutoCloseable {
         .atMost(WAIT)
         .until(() -> run.requests.keySet().stream().allMatch(this::isFinal));
 
-    results = TopicDump.all(stack.bootstrapServers(), Topics.RESULTS);
-    for (String topic : TopicDump.topics(stack.bootstrapServers())) {
+    results = WholeTopicReader.readAll(stack.bootstrapServers(), Topics.RESULTS);
+    for (String topic : WholeTopicReader.topics(stack.bootstrapServers())) {
       if (!topic.equals(Topics.REQUESTS)) {
-        internalTopics.put(topic, TopicDump.all(stack.bootstrapServers(), topic));
+        internalTopics.put(topic, WholeTopicReader.readAll(stack.bootstrapServers(), topic));
       }
     }
     logs = CapturedLogs.all();

@@ -12,7 +12,7 @@ import io.facecheck.devstack.demo.ResultWatcher;
 import io.facecheck.devstack.stack.Stack;
 import io.facecheck.devstack.stack.StackSettings;
 import io.facecheck.simulator.scenario.Scenario;
-import io.facecheck.testinfra.TopicDump;
+import io.facecheck.testinfra.WholeTopicReader;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -189,7 +189,7 @@ class TraceIT {
    */
   private static Trace oneTraceFor(String requestId) {
     List<ConsumerRecord<byte[], byte[]>> published =
-        TopicDump.all(stack.bootstrapServers(), Topics.RESULTS).stream()
+        WholeTopicReader.readAll(stack.bootstrapServers(), Topics.RESULTS).stream()
             .filter(r -> PipelineRun.parse(r.value()).requestId().equals(requestId))
             .toList();
     assertThat(published).hasSize(2);
