@@ -25,12 +25,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -179,13 +181,29 @@ public class RetryListenerConfiguration {
       RetryTopicListener listener) {
     // the listener commits what is done, partition by partition; nothing else does (MANUAL)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
-        WorkerKafkaConfiguration.batchFactory(kafka, worker, groupId, revocations, meters);
+        WorkerKafkaConfiguration.batchFactory(
+            kafka,
+            worker,
+            groupId,
+            revocations,
+            meters,
+            worker.retryConsumerConcurrency(),
+            retryConsumerSettings(worker));
     ConcurrentMessageListenerContainer<byte[], byte[]> container =
         factory.createContainer(topics.toArray(String[]::new));
     container.getContainerProperties().setMessageListener(listener);
     container.setBeanName(groupId);
     listener.attach(container);
     return container;
+  }
+
+  /**
+   * Retry topics idle most of the time: their empty fetches wait longer at the broker (README,
+   * "Kafka clients": what the broker spends on them).
+   */
+  static Map<String, Object> retryConsumerSettings(WorkerProperties worker) {
+    return Map.of(
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) worker.retryFetchMaxWait().toMillis());
   }
 
   /**

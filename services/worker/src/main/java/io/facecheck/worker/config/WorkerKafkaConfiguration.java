@@ -86,7 +86,24 @@ public class WorkerKafkaConfiguration {
       String groupId,
       PartitionRevocations revocations,
       MeterRegistry meters) {
+    return batchFactory(
+        kafka, worker, groupId, revocations, meters, worker.consumerConcurrency(), Map.of());
+  }
+
+  /**
+   * As above, with its own listener threads and consumer settings on top of {@code spring.kafka.*}
+   * (the retry containers: fewer threads, a longer empty-fetch wait).
+   */
+  public static ConcurrentKafkaListenerContainerFactory<byte[], byte[]> batchFactory(
+      KafkaProperties kafka,
+      WorkerProperties worker,
+      String groupId,
+      PartitionRevocations revocations,
+      MeterRegistry meters,
+      int concurrency,
+      Map<String, Object> consumerOverrides) {
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.putAll(consumerOverrides);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, worker.maxPollRecords());
@@ -102,7 +119,7 @@ public class WorkerKafkaConfiguration {
     consumers.addListener(new MicrometerConsumerListener<>(meters));
     factory.setConsumerFactory(consumers);
     factory.setBatchListener(true);
-    factory.setConcurrency(worker.consumerConcurrency());
+    factory.setConcurrency(concurrency);
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
     factory.getContainerProperties().setConsumerRebalanceListener(revocations);
     // batch listeners: spring-kafka observes no record of them, SettlingBatchListener does

@@ -11,6 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxInFlight records worked on at once across all listener threads (the pool size)
  * @param virtualThreads run records on virtual threads when the JVM has them (21+)
  * @param consumerConcurrency listener threads per topic (each owns some partitions)
+ * @param retryConsumerConcurrency listener threads of each retry container (all of a main topic's
+ *     retry topics): they idle most of the time, and every idle consumer costs the broker its
+ *     fetches and heartbeats; one thread only hands records to the in-flight pool
+ * @param retryFetchMaxWait how long the broker holds an empty fetch of a retry container before
+ *     answering (Kafka's fetch.max.wait.ms, 500 ms by default): records arriving end the wait at
+ *     once, so this costs latency only when a partition paused until its records are due resumes
+ *     while a fetch is pending (at most this much on top of a delay of 5 s or more)
  * @param maxPollRecords records per poll, dispatched together
  * @param maxPollInterval how long a batch may take before Kafka assumes the consumer died
  * @param batchTimeBudget how long records of a batch may still be started; the rest are handed back
@@ -29,6 +36,8 @@ public record WorkerProperties(
     int maxInFlight,
     boolean virtualThreads,
     int consumerConcurrency,
+    int retryConsumerConcurrency,
+    Duration retryFetchMaxWait,
     int maxPollRecords,
     Duration maxPollInterval,
     Duration batchTimeBudget,
@@ -46,6 +55,8 @@ public record WorkerProperties(
   public WorkerProperties {
     maxInFlight = maxInFlight > 0 ? maxInFlight : 64;
     consumerConcurrency = consumerConcurrency > 0 ? consumerConcurrency : 3;
+    retryConsumerConcurrency = retryConsumerConcurrency > 0 ? retryConsumerConcurrency : 1;
+    retryFetchMaxWait = retryFetchMaxWait != null ? retryFetchMaxWait : Duration.ofSeconds(5);
     maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 250;
     maxPollInterval = maxPollInterval != null ? maxPollInterval : Duration.ofMinutes(10);
     batchTimeBudget = batchTimeBudget != null ? batchTimeBudget : maxPollInterval.dividedBy(3);
