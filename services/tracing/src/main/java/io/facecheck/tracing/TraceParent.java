@@ -4,6 +4,7 @@ import io.micrometer.tracing.TraceContext;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import java.util.regex.Pattern;
 
 /**
  * A W3C {@code traceparent} ({@code version-traceid-spanid-flags}): the only trace context
@@ -15,33 +16,14 @@ public final class TraceParent {
   /** The header (and carrier key) W3C propagation reads and writes. */
   public static final String HEADER = "traceparent";
 
-  /** {@code 00-<32 hex>-<16 hex>-01}: 55 characters, dashes at these positions. */
-  private static final int LENGTH = 55;
-
-  private static final int[] DASHES = {2, 35, 52};
+  private static final Pattern W3C =
+      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   private TraceParent() {}
 
   /** Whether {@code value} is a well-formed traceparent; anything else is never stored or read. */
   public static boolean isValid(String value) {
-    // exactly [0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}, checked by hand: this runs several
-    // times per consumed record, and a regex match allocates a matcher each time
-    if (value == null || value.length() != LENGTH) {
-      return false;
-    }
-    int dash = 0;
-    for (int i = 0; i < LENGTH; i++) {
-      char c = value.charAt(i);
-      if (dash < DASHES.length && i == DASHES[dash]) {
-        if (c != '-') {
-          return false;
-        }
-        dash++;
-      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
+    return value != null && W3C.matcher(value).matches();
   }
 
   /** The traceparent of a span's context, or null when it has none worth keeping (not sampled). */

@@ -1,7 +1,6 @@
 package io.facecheck.reconciler.config;
 
 import io.facecheck.reconciler.metrics.Backlogs;
-import io.facecheck.tracing.meters.UnreadObservationMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +19,6 @@ import org.springframework.context.annotation.Configuration;
 public class MetricsConfiguration {
 
   private static final Duration EVERY = Duration.ofSeconds(15);
-
-  /**
-   * No timers for the Kafka and facecheck observations (their spans stay): a dozen meter lookups
-   * and recordings per verification that no series of docs/metrics.md needs.
-   */
-  @Bean
-  UnreadObservationMeters unreadObservationMeters() {
-    return new UnreadObservationMeters();
-  }
 
   @Bean(destroyMethod = "close")
   Backlogs backlogs(

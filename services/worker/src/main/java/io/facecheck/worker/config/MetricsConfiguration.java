@@ -1,6 +1,5 @@
 package io.facecheck.worker.config;
 
-import io.facecheck.tracing.meters.UnreadObservationMeters;
 import io.facecheck.worker.alipay.AlipayCircuitBreakers;
 import io.facecheck.worker.metrics.ConsumerGroupLag;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -23,15 +22,6 @@ public class MetricsConfiguration {
   private static final Duration LAG_EVERY = Duration.ofSeconds(15);
 
   /** Boot binds every MeterBinder bean: breakers created later are bound as they appear. */
-  /**
-   * No timers for the Kafka and facecheck observations (their spans stay): a dozen meter lookups
-   * and recordings per verification that no series of docs/metrics.md needs.
-   */
-  @Bean
-  UnreadObservationMeters unreadObservationMeters() {
-    return new UnreadObservationMeters();
-  }
-
   @Bean
   MeterBinder alipayBreakerMetrics(AlipayCircuitBreakers breakers) {
     return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry());
