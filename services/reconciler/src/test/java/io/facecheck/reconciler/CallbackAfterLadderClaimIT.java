@@ -16,6 +16,7 @@ import io.facecheck.statemachine.CreateOutcome;
 import io.facecheck.statemachine.FieldChange;
 import io.facecheck.statemachine.NewRejection;
 import io.facecheck.statemachine.NewVerification;
+import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,6 +116,12 @@ class CallbackAfterLadderClaimIT {
     @Override
     public CreateOutcome create(NewVerification verification, String source) {
       return store.create(verification, source);
+    }
+
+    @Override
+    public CreateOutcome createThen(
+        NewVerification verification, Function<Verification, StatusChange> first, String source) {
+      return store.createThen(verification, first, source);
     }
 
     @Override

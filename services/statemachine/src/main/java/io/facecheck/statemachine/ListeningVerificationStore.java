@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A {@link VerificationStore} that tells a {@link StatusChangeListener} about each status change it
@@ -25,6 +27,26 @@ public final class ListeningVerificationStore implements VerificationStore {
   @Override
   public CreateOutcome create(NewVerification verification, String source) {
     return created(delegate.create(verification, source));
+  }
+
+  @Override
+  public CreateOutcome createThen(
+      NewVerification verification, Function<Verification, StatusChange> first, String source) {
+    AtomicReference<StatusChange> move = new AtomicReference<>();
+    CreateOutcome outcome =
+        delegate.createThen(
+            verification,
+            received -> {
+              move.set(first.apply(received));
+              return move.get();
+            },
+            source);
+    if (outcome instanceof CreateOutcome.Created) {
+      // two status changes in one transaction: each is counted, as if written apart
+      listener.statusChanged(null, move.get().before());
+      listener.statusChanged(move.get().from(), move.get().after());
+    }
+    return outcome;
   }
 
   @Override

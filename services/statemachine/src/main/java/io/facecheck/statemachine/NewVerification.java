@@ -3,6 +3,7 @@ package io.facecheck.statemachine;
 import io.facecheck.contracts.request.VerificationRequest;
 import io.facecheck.pii.PiiCipher;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,5 +27,26 @@ public record NewVerification(UUID id, Submission submission, SealedIdentity ide
         id,
         Submission.of(request, requestHash),
         SealedIdentity.seal(id, request.identity(), cipher));
+  }
+
+  /** The verification as RECEIVED at {@code now}: version 0, expiring after its TTL. */
+  public Verification received(Instant now) {
+    return new Verification(
+        id,
+        0,
+        VerificationStatus.RECEIVED,
+        submission,
+        null,
+        null,
+        null,
+        now.plusSeconds(submission.ttlSeconds()),
+        null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        now,
+        now);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Where verifications live. Every write is atomic with its timeline entry and outbox row. */
 public interface VerificationStore {
@@ -16,6 +17,20 @@ public interface VerificationStore {
    * @param source who writes, e.g. {@code intake@host-1}
    */
   CreateOutcome create(NewVerification verification, String source);
+
+  /**
+   * Stores RECEIVED and at once the move {@code first} builds from it (e.g. {@link
+   * Verification#markInitializing}), in one transaction: both timeline entries (the RECEIVED one,
+   * then the move's, so the timeline reads as if the two had been written apart) and the move's
+   * result event, if any. When the idempotency key exists already, as {@link #create}: the move is
+   * discarded and nothing is written. {@link CreateOutcome.Created} holds the verification after
+   * the move.
+   *
+   * @param first called once, with the verification as RECEIVED (version 0), before the store knows
+   *     whether the key is new: it only builds the move, with no side effect
+   */
+  CreateOutcome createThen(
+      NewVerification verification, Function<Verification, StatusChange> first, String source);
 
   /**
    * Stores a request that parsed but is invalid as REJECTED, with its result event, unless the

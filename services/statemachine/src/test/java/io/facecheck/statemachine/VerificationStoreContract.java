@@ -156,6 +156,91 @@ public abstract class VerificationStoreContract {
   }
 
   @Test
+  void createThenStoresTheMovedRowWithBothTimelineEntriesInOrder() {
+    Instant now = clock.instant();
+    NewVerification nv = sealed("then-1", Fixtures.HASH);
+
+    CreateOutcome outcome =
+        store.createThen(nv, received -> received.markInitializing("FCTHEN1"), "worker@a");
+
+    Verification v = ((CreateOutcome.Created) outcome).verification();
+    assertThat(v.status()).isEqualTo(VerificationStatus.INITIALIZING);
+    assertThat(v.version()).isEqualTo(1);
+    assertThat(v.outerOrderNo()).isEqualTo("FCTHEN1");
+    assertThat(v.expiresAt()).isEqualTo(now.plusSeconds(900));
+    assertThat(v.createdAt()).isEqualTo(now);
+    assertThat(v.updatedAt()).isEqualTo(now);
+    assertThat(store.find(v.id())).contains(v);
+    assertThat(store.timeline(v.id()))
+        .extracting(Transition::from, Transition::to, Transition::cause, Transition::source)
+        .containsExactly(
+            tuple(null, VerificationStatus.RECEIVED, Causes.REQUEST_RECEIVED, "worker@a"),
+            tuple(
+                VerificationStatus.RECEIVED,
+                VerificationStatus.INITIALIZING,
+                Causes.INITIALIZE_STARTED,
+                "worker@a"));
+    assertThat(store.timeline(v.id()).get(1).details()).containsEntry("outer_order_no", "FCTHEN1");
+    assertThat(events.apply(v.id())).isEmpty();
+    // the row is a normal INITIALIZING one: the next move's compare-and-set wins on version 1
+    assertThat(store.apply(v.markAwaitingUser("cid-t", "https://a.example/t", now), "worker@a"))
+        .isTrue();
+  }
+
+  @Test
+  void createThenWritesTheMovesResultEventWithIt() {
+    NewVerification nv = sealed("then-2", Fixtures.HASH);
+
+    Verification v =
+        ((CreateOutcome.Created)
+                store.createThen(
+                    nv, received -> received.markRejected("UNKNOWN_APP", "/app", "no app"), "w"))
+            .verification();
+
+    assertThat(v.status()).isEqualTo(VerificationStatus.REJECTED);
+    assertThat(v.failure()).isEqualTo(new Failure("UNKNOWN_APP", "/app", "no app"));
+    assertThat(store.timeline(v.id()))
+        .extracting(Transition::to)
+        .containsExactly(VerificationStatus.RECEIVED, VerificationStatus.REJECTED);
+    assertThat(events.apply(v.id()))
+        .containsExactly(
+            new Event(
+                ResultType.REJECTED, VerificationResult.eventIdFor(v.id(), ResultType.REJECTED)));
+  }
+
+  @Test
+  void createThenOnAKnownKeyMovesNothingAndAnswersAsCreateDoes() {
+    Verification first = created("then-3");
+
+    assertThat(
+            store.createThen(
+                sealed("then-3", Fixtures.HASH), r -> r.markInitializing("FCTHEN3"), "worker"))
+        .isEqualTo(new CreateOutcome.Existing(first));
+    assertThat(
+            store.createThen(
+                sealed("then-3", "b".repeat(64)), r -> r.markInitializing("FCTHEN3B"), "worker"))
+        .isEqualTo(new CreateOutcome.Conflict(first.id()));
+
+    assertThat(store.find(first.id())).contains(first);
+    assertThat(store.timeline(first.id())).hasSize(1);
+  }
+
+  @Test
+  void createThenRefusedByTheDatabaseWritesNothingAtAll() {
+    Verification other = created("then-4a");
+    assertThat(store.apply(other.markInitializing("FCTAKEN"), "worker")).isTrue();
+    NewVerification nv = sealed("then-4b", Fixtures.HASH);
+
+    // outer_order_no is unique: the row, its RECEIVED entry and the move go together or not at all
+    assertThatThrownBy(() -> store.createThen(nv, r -> r.markInitializing("FCTAKEN"), "worker"))
+        .isInstanceOf(DataIntegrityViolationException.class);
+
+    assertThat(store.find(nv.id())).isEmpty();
+    assertThat(store.findByRequest("loan-service", "then-4b")).isEmpty();
+    assertThat(store.timeline(nv.id())).isEmpty();
+  }
+
+  @Test
   void aChangeBuiltFromAStaleVersionLosesAndWritesNothing() {
     Verification v = created("cas-1");
     StatusChange winner = v.markInitializing("FCCAS1");

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -91,18 +92,57 @@ public final class JdbcVerificationStore implements VerificationStore {
     return tx.execute(
         status -> {
           Instant now = clock.instant();
-          if (insert(nv, now) == 1) {
-            timeline.append(
-                nv.id(),
-                null,
-                VerificationStatus.RECEIVED,
-                Causes.REQUEST_RECEIVED,
-                source,
-                now,
-                Map.of());
-            return new CreateOutcome.Created(find(nv.id()).orElseThrow());
+          Optional<Verification> created = insert(nv, nv.received(now), now);
+          if (created.isEmpty()) {
+            return existingOrConflict(nv.submission());
           }
-          return existingOrConflict(nv.submission());
+          timeline.append(
+              nv.id(),
+              null,
+              VerificationStatus.RECEIVED,
+              Causes.REQUEST_RECEIVED,
+              source,
+              now,
+              Map.of());
+          return new CreateOutcome.Created(created.get());
+        });
+  }
+
+  /**
+   * The row is inserted as it is after the move (one INSERT, no UPDATE of a row this transaction
+   * just wrote), and both timeline rows go in one statement: two statements, one commit, where
+   * {@link #create} and then {@link #apply} take five statements and two commits.
+   */
+  @Override
+  public CreateOutcome createThen(
+      NewVerification nv, Function<Verification, StatusChange> first, String source) {
+    return tx.execute(
+        status -> {
+          Instant now = clock.instant();
+          Verification received = nv.received(now);
+          StatusChange move = first.apply(received);
+          if (!move.before().equals(received)) {
+            throw new IllegalArgumentException("the first move must start from the RECEIVED row");
+          }
+          Optional<Verification> created = insert(nv, move.after(), now);
+          if (created.isEmpty()) {
+            return existingOrConflict(nv.submission());
+          }
+          timeline.append(
+              nv.id(),
+              source,
+              now,
+              List.of(
+                  new TimelineWriter.Entry(
+                      null, VerificationStatus.RECEIVED, Causes.REQUEST_RECEIVED, Map.of()),
+                  new TimelineWriter.Entry(move.from(), move.to(), move.cause(), move.details())));
+          Verification after = created.get();
+          move.resultEvent()
+              .ifPresent(
+                  type ->
+                      outbox.append(
+                          ResultEventFactory.build(after, type, now), after.submission()));
+          return new CreateOutcome.Created(after);
         });
   }
 
@@ -171,21 +211,34 @@ public final class JdbcVerificationStore implements VerificationStore {
         .update();
   }
 
-  private int insert(NewVerification nv, Instant now) {
+  /**
+   * Inserts {@code row} (RECEIVED, or already moved on by {@link #createThen}) with the sealed PII
+   * of {@code nv}, returning it as stored (no read after the write); empty when the idempotency key
+   * exists already.
+   */
+  private Optional<Verification> insert(NewVerification nv, Verification row, Instant now) {
     Submission s = nv.submission();
     return jdbc.sql(
-            "INSERT INTO verifications (id, client_id, request_id, request_hash, status, biz_code,"
-                + " app, return_url, ttl_seconds, metadata, cert_type, cert_name_ciphertext,"
-                + " cert_no_ciphertext, pii_key_id, expires_at, created_at, updated_at,"
-                + " trace_parent)"
-                + " VALUES (:id, :clientId, :requestId, :hash, 'RECEIVED', :bizCode, :app,"
+            "INSERT INTO verifications (id, client_id, request_id, request_hash, status, version,"
+                + " biz_code, app, return_url, ttl_seconds, metadata, cert_type,"
+                + " cert_name_ciphertext, cert_no_ciphertext, pii_key_id, outer_order_no,"
+                + " certify_id, certify_url, next_query_at, query_attempts, last_query_at,"
+                + " user_returned_at, error_code, error_field, error_message,"
+                + " status_before_dead_letter, dead_letter_reason, expires_at, created_at,"
+                + " updated_at, trace_parent)"
+                + " VALUES (:id, :clientId, :requestId, :hash, :status, :version, :bizCode, :app,"
                 + " :returnUrl, :ttl, CAST(:metadata AS jsonb), :certType, :certName, :certNo,"
-                + " :keyId, :expiresAt, :now, :now, :traceParent)"
-                + " ON CONFLICT (client_id, request_id) DO NOTHING")
+                + " :keyId, :outerOrderNo, :certifyId, :certifyUrl, :nextQueryAt, :queryAttempts,"
+                + " :lastQueryAt, :userReturnedAt, :errorCode, :errorField, :errorMessage, :left,"
+                + " :deadLetterReason, :expiresAt, :now, :now, :traceParent)"
+                + " ON CONFLICT (client_id, request_id) DO NOTHING RETURNING "
+                + VerificationRows.COLUMNS)
         .param("id", nv.id())
         .param("clientId", s.clientId())
         .param("requestId", s.requestId())
         .param("hash", s.requestHash())
+        .param("status", row.status().name())
+        .param("version", row.version())
         .param("bizCode", s.bizCode().name())
         .param("app", s.app())
         .param("returnUrl", s.returnUrl())
@@ -195,10 +248,23 @@ public final class JdbcVerificationStore implements VerificationStore {
         .param("certName", nv.identity().certName().ciphertext())
         .param("certNo", nv.identity().certNo().ciphertext())
         .param("keyId", nv.identity().keyId())
-        .param("expiresAt", toDb(now.plusSeconds(s.ttlSeconds())))
+        .param("outerOrderNo", row.outerOrderNo())
+        .param("certifyId", row.certifyId())
+        .param("certifyUrl", row.certifyUrl())
+        .param("nextQueryAt", toDb(row.nextQueryAt()))
+        .param("queryAttempts", row.queryAttempts())
+        .param("lastQueryAt", toDb(row.lastQueryAt()))
+        .param("userReturnedAt", toDb(row.userReturnedAt()))
+        .param("errorCode", row.failure() == null ? null : row.failure().code())
+        .param("errorField", row.failure() == null ? null : row.failure().field())
+        .param("errorMessage", row.failure() == null ? null : row.failure().message())
+        .param("left", row.deadLetter() == null ? null : row.deadLetter().returnsTo().name())
+        .param("deadLetterReason", row.deadLetter() == null ? null : row.deadLetter().reason())
+        .param("expiresAt", toDb(row.expiresAt()))
         .param("now", toDb(now))
         .param("traceParent", creationTraces.current())
-        .update();
+        .query(VerificationRows.MAPPER)
+        .optional();
   }
 
   @Override

@@ -17,6 +17,10 @@ final class TimelineWriter {
     this.jdbc = jdbc;
   }
 
+  /** One timeline row of a verification, written with others by {@link #append(UUID, …)}. */
+  record Entry(
+      VerificationStatus from, VerificationStatus to, String cause, Map<String, String> details) {}
+
   void append(
       UUID verificationId,
       VerificationStatus from,
@@ -25,18 +29,40 @@ final class TimelineWriter {
       String source,
       Instant at,
       Map<String, String> details) {
-    jdbc.sql(
+    append(verificationId, source, at, List.of(new Entry(from, to, cause, details)));
+  }
+
+  /**
+   * Appends {@code entries} in their order (ascending ids), in one statement: a transaction that
+   * writes several timeline rows pays one round trip and one statement for them.
+   */
+  void append(UUID verificationId, String source, Instant at, List<Entry> entries) {
+    StringBuilder sql =
+        new StringBuilder(
             "INSERT INTO verification_transitions"
                 + " (verification_id, from_status, to_status, cause, source, occurred_at, details)"
-                + " VALUES (:id, :from, :to, :cause, :source, :at, CAST(:details AS jsonb))")
-        .param("id", verificationId)
-        .param("from", from == null ? null : from.name())
-        .param("to", to.name())
-        .param("cause", cause)
-        .param("source", source)
-        .param("at", Timestamps.toDb(at))
-        .param("details", JsonColumns.write(details))
-        .update();
+                + " VALUES ");
+    for (int i = 0; i < entries.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append(
+              "(:id, :from%1$d, :to%1$d, :cause%1$d, :source, :at, CAST(:details%1$d AS jsonb))"
+                  .formatted(i));
+    }
+    JdbcClient.StatementSpec statement =
+        jdbc.sql(sql.toString())
+            .param("id", verificationId)
+            .param("source", source)
+            .param("at", Timestamps.toDb(at));
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      statement =
+          statement
+              .param("from" + i, e.from() == null ? null : e.from().name())
+              .param("to" + i, e.to().name())
+              .param("cause" + i, e.cause())
+              .param("details" + i, JsonColumns.write(e.details()));
+    }
+    statement.update();
   }
 
   /** A note: from = to = the status the verification has when the note is written. */

@@ -4,6 +4,7 @@ import io.facecheck.statemachine.Change;
 import io.facecheck.statemachine.CreateOutcome;
 import io.facecheck.statemachine.NewRejection;
 import io.facecheck.statemachine.NewVerification;
+import io.facecheck.statemachine.StatusChange;
 import io.facecheck.statemachine.Transition;
 import io.facecheck.statemachine.Verification;
 import io.facecheck.statemachine.VerificationStore;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** A store whose compare-and-set always wins, or always loses; nothing else is used. */
 final class AnsweringStore implements VerificationStore {
@@ -30,6 +32,12 @@ final class AnsweringStore implements VerificationStore {
 
   @Override
   public CreateOutcome create(NewVerification verification, String source) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public CreateOutcome createThen(
+      NewVerification verification, Function<Verification, StatusChange> first, String source) {
     throw new UnsupportedOperationException();
   }
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -74,27 +75,37 @@ public final class InMemoryVerificationStore implements VerificationStore {
       return existingOrConflict(existing.get(), s);
     }
     Instant now = clock.instant();
-    Verification v =
-        new Verification(
-            nv.id(),
-            0,
-            VerificationStatus.RECEIVED,
-            s,
-            null,
-            null,
-            null,
-            now.plusSeconds(s.ttlSeconds()),
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            now,
-            now);
+    Verification v = nv.received(now);
     rows.put(v.id(), v);
     append(v.id(), null, VerificationStatus.RECEIVED, Causes.REQUEST_RECEIVED, source, now, null);
     return new CreateOutcome.Created(v);
+  }
+
+  @Override
+  public synchronized CreateOutcome createThen(
+      NewVerification nv, Function<Verification, StatusChange> first, String source) {
+    Submission s = nv.submission();
+    Optional<Verification> existing = findByRequest(s.clientId(), s.requestId());
+    if (existing.isPresent()) {
+      return existingOrConflict(existing.get(), s);
+    }
+    Instant now = clock.instant();
+    Verification received = nv.received(now);
+    StatusChange move = first.apply(received);
+    if (!move.before().equals(received)) {
+      throw new IllegalArgumentException("the first move must start from the RECEIVED row");
+    }
+    Verification after = stamped(move.after(), now);
+    Optional<VerificationResult> event =
+        move.resultEvent().map(type -> ResultEventFactory.build(after, type, now));
+    event.ifPresent(this::refuseDuplicate);
+    refuseReusedOrderNumber(after);
+    rows.put(after.id(), after);
+    append(
+        after.id(), null, VerificationStatus.RECEIVED, Causes.REQUEST_RECEIVED, source, now, null);
+    append(after.id(), move.from(), move.to(), move.cause(), source, now, move.details());
+    event.ifPresent(outbox::add);
+    return new CreateOutcome.Created(after);
   }
 
   @Override

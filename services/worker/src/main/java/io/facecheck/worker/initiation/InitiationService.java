@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a verification from one verification-requests record: parse, deduplicate, seal the PII,
- * RECEIVED, INITIALIZING with the outer_order_no (committed before Alipay is called), initialize,
- * AWAITING_USER with the certify URL. Idempotent: a redelivered record resumes where the last
- * attempt stopped, a replay ops asked for resumes a DEAD_LETTERED verification, one reached past
- * its expires_at before it started ends EXPIRED, and a settled verification is left alone.
+ * RECEIVED and INITIALIZING with the outer_order_no (one commit, before Alipay is called),
+ * initialize, AWAITING_USER with the certify URL. Idempotent: a redelivered record resumes where
+ * the last attempt stopped, a replay ops asked for resumes a DEAD_LETTERED verification, one
+ * reached past its expires_at before it started ends EXPIRED, and a settled verification is left
+ * alone.
  */
 public final class InitiationService {
 
@@ -86,7 +87,11 @@ public final class InitiationService {
     VerificationRequest request = valid.request();
     LogCorrelation.request(request.clientId(), request.requestId());
     NewVerification draft = NewVerification.seal(request, valid.canonicalHash(), cipher, clock);
-    CreateOutcome created = store.create(draft, settings.source());
+    // RECEIVED and its first move (INITIALIZING with the outer_order_no, or REJECTED for an
+    // unknown app) in one transaction: one commit instead of two, INITIALIZING still committed
+    // before Alipay is called and the timeline still reads RECEIVED -> INITIALIZING
+    CreateOutcome created =
+        store.createThen(draft, received -> firstMove(received, request), settings.source());
     if (created instanceof CreateOutcome.Conflict conflict) {
       return deadLetter(
           record,
@@ -135,16 +140,21 @@ public final class InitiationService {
       if (current.status() != VerificationStatus.RECEIVED) {
         return DONE; // settled or waiting for the user: nothing to redo, nothing to publish
       }
-      StatusChange next =
-          starter.knowsApp(request.app())
-              ? current.markInitializing(OuterOrderNumbers.of(current.id()))
-              : current.markRejected(
-                  Failure.UNKNOWN_APP,
-                  "/app",
-                  "no Alipay app named '" + request.app() + "' is configured");
-      current = applyOrReread(current, next);
+      // RECEIVED without its first move: resumed from a dead letter, or stored by a worker that
+      // wrote the two apart (before createThen)
+      current = applyOrReread(current, firstMove(current, request));
     }
     return DONE;
+  }
+
+  /** RECEIVED's way on: INITIALIZING with its outer_order_no, or REJECTED for an unknown app. */
+  private StatusChange firstMove(Verification received, VerificationRequest request) {
+    return starter.knowsApp(request.app())
+        ? received.markInitializing(OuterOrderNumbers.of(received.id()))
+        : received.markRejected(
+            Failure.UNKNOWN_APP,
+            "/app",
+            "no Alipay app named '" + request.app() + "' is configured");
   }
 
   private boolean notStartedAndExpired(Verification current) {

@@ -2,6 +2,7 @@ package io.facecheck.worker.initiation;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.facecheck.contracts.DeadLetterReason;
 import io.facecheck.contracts.Topics;
@@ -114,6 +115,52 @@ class InitiationServiceTest {
     assertThat(sent.returnUrl()).startsWith(CALLBACK_BASE + "?token=");
     assertThat(deadLetters).isEmpty();
     assertThat(retries).isEmpty();
+  }
+
+  @Test
+  void aNewVerificationIsStoredInitializingInOneWriteBeforeAlipayIsCalled() {
+    alipay.answers(issued("cid-1"));
+    List<Verification> seenByAlipay = new ArrayList<>();
+    List<Integer> appliesBeforeAlipay = new ArrayList<>();
+    alipay.onStart(
+        command -> {
+          seenByAlipay.add(store.findByRequest("loan-service", "r-one").orElseThrow());
+          appliesBeforeAlipay.add(store.applyCalls());
+        });
+
+    service.handle(record("r-one")).join();
+
+    // RECEIVED and INITIALIZING came from one createThen (one transaction on PostgreSQL), not
+    // from create and then a compare-and-set: no apply before Alipay, one after (AWAITING_USER)
+    assertThat(appliesBeforeAlipay).containsExactly(0);
+    assertThat(store.applyCalls()).isEqualTo(1);
+    Verification atCall = seenByAlipay.get(0);
+    assertThat(atCall.status()).isEqualTo(VerificationStatus.INITIALIZING);
+    assertThat(atCall.outerOrderNo()).isEqualTo(OuterOrderNumbers.of(atCall.id()));
+    assertThat(store.timeline(atCall.id()))
+        .extracting(t -> t.from(), t -> t.to())
+        .containsExactly(
+            tuple(null, VerificationStatus.RECEIVED),
+            tuple(VerificationStatus.RECEIVED, VerificationStatus.INITIALIZING),
+            tuple(VerificationStatus.INITIALIZING, VerificationStatus.AWAITING_USER));
+  }
+
+  @Test
+  void aRowLeftReceivedIsStillMovedOnByARedelivery() {
+    alipay.answers(issued("cid-1"));
+    receivedOnly("r-left");
+
+    service.handle(record("r-left")).join();
+
+    Verification v = stored("r-left");
+    assertThat(v.status()).isEqualTo(VerificationStatus.AWAITING_USER);
+    assertThat(store.timeline(v.id()))
+        .extracting(t -> t.to())
+        .containsExactly(
+            VerificationStatus.RECEIVED,
+            VerificationStatus.INITIALIZING,
+            VerificationStatus.AWAITING_USER);
+    assertThat(alipay.started).hasSize(1);
   }
 
   @Test
