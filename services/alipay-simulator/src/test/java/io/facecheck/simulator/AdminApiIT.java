@@ -77,6 +77,24 @@ class AdminApiIT {
   }
 
   @Test
+  void theLandingPageIsAPlainPageForBrowsersComingBack() {
+    try (AlipaySimulator sim = AlipaySimulator.start(SimulatorConfig.defaults())) {
+      RawGateway browser = new RawGateway(sim.baseUrl());
+      RawGateway.Answer page =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/landing?token=t")).build());
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).startsWith("<!doctype html>");
+      RawGateway.Answer post =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/landing"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build());
+      assertThat(post.status()).isEqualTo(405);
+    }
+  }
+
+  @Test
   void scenarioRoundTripsAsJson() {
     try (AlipaySimulator sim = AlipaySimulator.start(SimulatorConfig.defaults())) {
       String scenario =

@@ -110,6 +110,12 @@ public final class AdminApi {
           return done(ok(scenario.set(read(request, Scenario.class))));
         }
         return "GET".equals(method) ? done(ok(scenario.current())) : notAllowed();
+      case "/sim/landing":
+        // a business's own page for the browser to land on after intake's redirect: what a
+        // benchmark names as return_url, so the users' visits cost intake one request, not two
+        return "GET".equals(method)
+            ? done(Reply.html(200, "<!doctype html><title>back</title>"))
+            : notAllowed();
       case "/sim/stats":
         if ("DELETE".equals(method)) {
           stats.reset();

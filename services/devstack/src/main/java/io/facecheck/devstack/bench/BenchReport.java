@@ -17,13 +17,15 @@ final class BenchReport {
       boolean complete,
       double maxSendLagMillis,
       Map<String, Double> idleCpuPerSecond,
+      Map<String, Double> idleCpuWithoutJitPerSecond,
       List<Double> loadBefore,
       List<Double> loadAtMeasureStart,
       List<Double> loadAfter,
       Map<String, Object> machine,
       Map<String, Object> jdk,
       String gitCommit,
-      Map<String, Object> simulatorStats) {}
+      Map<String, Object> simulatorStats,
+      PostgresWork postgres) {}
 
   private BenchReport() {}
 
@@ -65,11 +67,22 @@ final class BenchReport {
     cpu.perVerificationNetOfIdle(c.idleCpuPerSecond(), f.requests())
         .forEach((group, ms) -> net.put(group, round(ms, 2)));
     j.put("cpu_ms_per_verification_net_of_idle", net);
+    j.put("jit_cpu_ms_per_verification", rounded(cpu.jitPerVerificationByGroup()));
+    j.put(
+        "cpu_ms_per_verification_steady",
+        rounded(cpu.perVerificationSteady(c.idleCpuWithoutJitPerSecond(), f.requests())));
+    j.put(
+        "postgres_transactions_per_verification",
+        round((double) c.postgres().transactions() / f.requests(), 2));
+    j.put(
+        "postgres_statements_per_verification",
+        round((double) c.postgres().statements() / f.requests(), 2));
     j.put("cpu_ms", cpu.millisByProcess());
     j.put("machine_cpu_utilisation_percent", round(cpu.machineUtilisationPercent(), 1));
     Map<String, Object> idle = new LinkedHashMap<>();
     c.idleCpuPerSecond().forEach((group, ms) -> idle.put(group, round(ms, 2)));
     j.put("idle_cpu_ms_per_s", idle);
+    j.put("idle_cpu_without_jit_ms_per_s", rounded(c.idleCpuWithoutJitPerSecond()));
     Map<String, Object> machine = new LinkedHashMap<>(c.machine());
     Map<String, Object> load = new LinkedHashMap<>();
     load.put("before", c.loadBefore());
@@ -123,7 +136,7 @@ final class BenchReport {
         "bench%s: %,d requests %s, Alipay %d ms: %.1f certify URLs/s, %.1f decided/s;"
             + " request->certify URL p50 %d p95 %d p99 %d max %d ms; CPU per verification"
             + " facecheck %.1f + kafka %.1f + postgres %.1f + simulator %.1f = %.1f ms"
-            + " (%.1f net of idle); load %s -> %s%s",
+            + " (%.1f net of idle; %.1f steady, less JIT and idle); load %s -> %s%s",
         label,
         f.requests(),
         s.openLoop() ? String.format(Locale.ROOT, "at %.1f/s", s.rate()) : "at once",
@@ -140,6 +153,8 @@ final class BenchReport {
         g.get(MeasuredProcess.SIMULATOR),
         g.get(CpuAttribution.BOX),
         cpu.perVerificationNetOfIdle(c.idleCpuPerSecond(), f.requests()).get(CpuAttribution.BOX),
+        cpu.perVerificationSteady(c.idleCpuWithoutJitPerSecond(), f.requests())
+            .get(CpuAttribution.BOX),
         first(c.loadBefore()),
         first(c.loadAfter()),
         c.complete() ? "" : " (INCOMPLETE: not every request final in time)");
@@ -164,6 +179,13 @@ final class BenchReport {
             "measured window",
             "%.1f s, machine %.0f %% busy"
                 .formatted(cpu.windowSeconds(), cpu.machineUtilisationPercent())));
+    out.append(
+        line(
+            "PostgreSQL per verification",
+            "%.1f transactions, %.1f statements"
+                .formatted(
+                    (double) c.postgres().transactions() / f.requests(),
+                    (double) c.postgres().statements() / f.requests())));
     out.append("CPU per verification (ms)\n");
     cpu.perVerificationByGroup()
         .forEach((group, ms) -> out.append(line("  " + group, "%.2f".formatted(ms))));
@@ -175,11 +197,23 @@ final class BenchReport {
     out.append("CPU per verification net of idle (ms)\n");
     cpu.perVerificationNetOfIdle(c.idleCpuPerSecond(), f.requests())
         .forEach((group, ms) -> out.append(line("  " + group, "%.2f".formatted(ms))));
+    out.append("JIT compilation per verification (ms), a warm-up cost\n");
+    cpu.jitPerVerificationByGroup()
+        .forEach((group, ms) -> out.append(line("  " + group, "%.2f".formatted(ms))));
+    out.append("CPU per verification steady: less JIT, less idle (ms)\n");
+    cpu.perVerificationSteady(c.idleCpuWithoutJitPerSecond(), f.requests())
+        .forEach((group, ms) -> out.append(line("  " + group, "%.2f".formatted(ms))));
     return out.toString();
   }
 
   private static String line(String name, String value) {
     return String.format(Locale.ROOT, "  %-26s %s%n", name, value);
+  }
+
+  private static Map<String, Object> rounded(Map<String, Double> values) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    values.forEach((key, value) -> m.put(key, round(value, 2)));
+    return m;
   }
 
   private static Map<String, Object> percentiles(Percentiles p) {

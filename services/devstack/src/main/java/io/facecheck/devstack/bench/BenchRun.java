@@ -25,6 +25,8 @@ public final class BenchRun {
 
   private static final long POLL_MS = 50;
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+  // a PostgreSQL backend publishes its commit count at most once a second
+  private static final java.time.Duration POSTGRES_STATS_DELAY = java.time.Duration.ofMillis(1500);
 
   private final BenchSettings settings;
   private final PrintStream out;
@@ -62,9 +64,9 @@ public final class BenchRun {
       BenchTally warmup = new BenchTally();
       BenchTally measured = new BenchTally();
       String runId = Long.toString(System.currentTimeMillis(), 36);
-      // the business page the simulated browser lands on: the liveness probe, which answers
-      // without the full health check's database query
-      String returnUrl = stack.intakeUrl() + "/actuator/health/liveness";
+      // the business page the simulated browser lands on after intake's redirect: outside
+      // facecheck, as in production, so intake's CPU is the return alone
+      String returnUrl = stack.simulator().landingPageUrl();
       ExecutorService sending = Executors.newSingleThreadExecutor(r -> daemon(r, "bench-sender"));
       try (ResultWatcher watcher =
               new ResultWatcher(
@@ -101,6 +103,7 @@ public final class BenchRun {
             settings.requests(),
             settings.openLoop() ? "at %.1f/s".formatted(settings.rate()) : "sent at once");
         stack.simulator().resetStats(); // its calls are then the measured requests' only
+        PostgresWork postgresBefore = postgresWork(stack);
         CpuSnapshot before = CpuSnapshot.take(processes);
         CompletableFuture<Void> sent =
             CompletableFuture.runAsync(
@@ -110,15 +113,18 @@ public final class BenchRun {
             awaitFinals(measured, settings.requests(), sent, sender, stack, deadline);
         CpuSnapshot after = CpuSnapshot.take(processes);
         List<Double> loadAfter = MachineFacts.loadAverage();
+        Thread.sleep(POSTGRES_STATS_DELAY.toMillis());
+        PostgresWork postgres = postgresWork(stack).since(postgresBefore);
         sent.cancel(true);
         // with everything final and the JIT long settled, what the processes spend doing nothing
-        Map<String, Double> idle = measureIdle(processes);
+        Idle idle = measureIdle(processes);
         BenchFigures figures = BenchFigures.of(measured.milestones());
         // the window starts at the first measured request's due time: the snapshot just before it
         CpuAttribution cpu =
             CpuAttribution.of(
                 processes,
                 after.since(before, processes),
+                after.jitSince(before, processes),
                 settings.requests(),
                 after.secondsSince(before),
                 Runtime.getRuntime().availableProcessors());
@@ -128,14 +134,16 @@ public final class BenchRun {
                 startedAt,
                 complete,
                 sender.maxLagMillis(),
-                idle,
+                idle.total(),
+                idle.withoutJit(),
                 loadBefore,
                 loadAtStart,
                 loadAfter,
                 MachineFacts.machine(),
                 MachineFacts.jdk(),
                 MachineFacts.gitCommit(),
-                stack.simulator().stats());
+                stack.simulator().stats(),
+                postgres);
         return new Outcome(
             complete,
             BenchReport.json(figures, cpu, context),
@@ -148,19 +156,34 @@ public final class BenchRun {
     }
   }
 
-  /** CPU per second of each group with nothing sent, or zeros when no idle time is asked for. */
-  private Map<String, Double> measureIdle(List<MeasuredProcess> processes)
-      throws InterruptedException {
+  private static PostgresWork postgresWork(BenchStack stack) throws java.sql.SQLException {
+    try (java.sql.Connection c = stack.connectToPostgres()) {
+      return PostgresWork.read(c);
+    }
+  }
+
+  /** CPU per second of each group with nothing sent, all of it and without the JIT's share. */
+  private record Idle(Map<String, Double> total, Map<String, Double> withoutJit) {}
+
+  /** What each group spends per second with nothing sent, or zeros when no idle time is asked. */
+  private Idle measureIdle(List<MeasuredProcess> processes) throws InterruptedException {
     if (settings.idle().isZero()) {
-      return CpuAttribution.idlePerSecond(processes, zeros(processes), 1);
+      Map<String, Double> none = CpuAttribution.idlePerSecond(processes, zeros(processes), 1);
+      return new Idle(none, none);
     }
     out.printf(
         "bench: every request final; reading idle CPU for %d s%n", settings.idle().toSeconds());
     CpuSnapshot start = CpuSnapshot.take(processes);
     Thread.sleep(settings.idle().toMillis());
     CpuSnapshot end = CpuSnapshot.take(processes);
-    return CpuAttribution.idlePerSecond(
-        processes, end.since(start, processes), end.secondsSince(start));
+    Map<String, Long> spent = end.since(start, processes);
+    Map<String, Long> jit = end.jitSince(start, processes);
+    Map<String, Long> withoutJit = new java.util.HashMap<>();
+    spent.forEach((name, ms) -> withoutJit.put(name, Math.max(0, ms - jit.get(name))));
+    double seconds = end.secondsSince(start);
+    return new Idle(
+        CpuAttribution.idlePerSecond(processes, spent, seconds),
+        CpuAttribution.idlePerSecond(processes, withoutJit, seconds));
   }
 
   private static Map<String, Long> zeros(List<MeasuredProcess> processes) {

@@ -111,12 +111,13 @@ public final class BenchStack implements AutoCloseable {
     return all;
   }
 
-  public String bootstrapServers() {
-    return kafka.bootstrapServers();
+  /** A connection to the {@code facecheck} database, as its owner. */
+  public java.sql.Connection connectToPostgres() throws java.sql.SQLException {
+    return postgres.connect();
   }
 
-  public String intakeUrl() {
-    return "http://localhost:" + settings.intakePort();
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
   }
 
   public String clientId() {

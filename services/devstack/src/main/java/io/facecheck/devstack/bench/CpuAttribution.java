@@ -15,6 +15,7 @@ record CpuAttribution(
     Map<String, Long> millisByProcess,
     Map<String, Double> perVerificationByProcess,
     Map<String, Double> perVerificationByGroup,
+    Map<String, Double> jitPerVerificationByGroup,
     double machineUtilisationPercent) {
 
   static final String BOX = "box";
@@ -28,6 +29,7 @@ record CpuAttribution(
   static CpuAttribution of(
       List<MeasuredProcess> processes,
       Map<String, Long> spentMillis,
+      Map<String, Long> jitMillis,
       int verifications,
       double windowSeconds,
       int cores) {
@@ -50,9 +52,41 @@ record CpuAttribution(
         boxMillis += ms;
       }
     }
+    Map<String, Double> jitByGroup = new LinkedHashMap<>();
+    GROUPS.forEach(g -> jitByGroup.put(g, 0.0));
+    for (MeasuredProcess p : processes) {
+      if (!p.group().equals(MeasuredProcess.DRIVER)) {
+        jitByGroup.merge(
+            p.group(), (double) jitMillis.getOrDefault(p.name(), 0L) / verifications, Double::sum);
+      }
+    }
     double utilisation = 100.0 * boxMillis / (windowSeconds * 1000 * cores);
     return new CpuAttribution(
-        windowSeconds, Map.copyOf(spentMillis), byProcess, byGroup, utilisation);
+        windowSeconds, Map.copyOf(spentMillis), byProcess, byGroup, jitByGroup, utilisation);
+  }
+
+  /**
+   * Per verification, what each group spends once warm: its CPU less its JIT compilation over the
+   * window and less what it spends idle outside the JIT ({@code idleWithoutJitPerSecond}), never
+   * below 0. A JVM's compiler threads keep working for minutes after start on two cores, a cost
+   * that a service running for days does not pay per verification.
+   */
+  Map<String, Double> perVerificationSteady(
+      Map<String, Double> idleWithoutJitPerSecond, int verifications) {
+    Map<String, Double> steady = new LinkedHashMap<>();
+    double box = 0;
+    for (String group : GROUPS) {
+      double idleEach =
+          idleWithoutJitPerSecond.getOrDefault(group, 0.0) * windowSeconds / verifications;
+      double value =
+          Math.max(
+              0,
+              perVerificationByGroup.get(group) - jitPerVerificationByGroup.get(group) - idleEach);
+      steady.put(group, value);
+      box += value;
+    }
+    steady.put(BOX, box);
+    return steady;
   }
 
   /**

@@ -20,4 +20,9 @@ public record MeasuredProcess(String name, String group, long pid, boolean tree)
   public long cpuMillis() {
     return tree ? ProcessCpu.treeMillis(pid) : ProcessCpu.ownMillis(pid);
   }
+
+  /** CPU time its JIT compiler threads spent so far, in ms (0 for PostgreSQL: no JIT there). */
+  public long jitMillis() {
+    return tree ? 0 : ProcessCpu.jitCompilerMillis(pid);
+  }
 }

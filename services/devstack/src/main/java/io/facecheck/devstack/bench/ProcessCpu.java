@@ -2,6 +2,7 @@ package io.facecheck.devstack.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,6 +47,44 @@ public final class ProcessCpu {
       }
     }
     return toMillis(ticks);
+  }
+
+  /**
+   * CPU time the JVM's JIT compiler threads of {@code pid} spent so far, in ms (0 when it has none,
+   * e.g. PostgreSQL): a one-time cost of warming up, reported apart from the steady state. HotSpot
+   * names them {@code C1 CompilerThreadN} and {@code C2 CompilerThreadN}; Linux keeps 15
+   * characters. A compiler thread that ended takes its time out of this sum (not out of the
+   * process's), so the benchmark keeps them alive ({@code -XX:-UseDynamicNumberOfCompilerThreads}).
+   */
+  public static long jitCompilerMillis(long pid) {
+    long ticks = 0;
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        String stat = readOrNull(task.resolve("stat"));
+        if (stat != null && isJitCompilerThread(stat)) {
+          ticks += ownTicks(stat);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return 0; // gone: the process's own figure says so
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the threads of process " + pid, e);
+    }
+    return toMillis(ticks);
+  }
+
+  static boolean isJitCompilerThread(String stat) {
+    String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    return command.startsWith("C1 CompilerThre") || command.startsWith("C2 CompilerThre");
+  }
+
+  private static String readOrNull(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return null; // the thread ended between listing and reading
+    }
   }
 
   static long ownTicks(String stat) {

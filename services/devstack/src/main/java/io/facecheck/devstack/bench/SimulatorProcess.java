@@ -134,6 +134,11 @@ public final class SimulatorProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/gateway.do";
   }
 
+  /** The simulator's stand-in for a business's return page, where the users' browsers end. */
+  public String landingPageUrl() {
+    return "http://127.0.0.1:" + port + "/sim/landing";
+  }
+
   public WorkerAlipaySettings workerAlipay() {
     return workerAlipay;
   }

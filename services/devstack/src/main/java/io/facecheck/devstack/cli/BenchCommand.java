@@ -94,13 +94,16 @@ public final class BenchCommand implements Callable<Integer> {
       split = " ",
       description =
           "JVM options of intake, workers, reconcilers and the simulator, space-separated"
-              + " (default: -Xms256m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError).")
+              + " (default: -Xms256m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+              + " -XX:-UseDynamicNumberOfCompilerThreads).")
   List<String> serviceJvmOptions;
 
   @Option(
       names = "--kafka-jvm-options",
       split = " ",
-      description = "JVM options of the broker (default: -Xms256m -Xmx512m -XX:+UseSerialGC).")
+      description =
+          "JVM options of the broker (default: -Xms256m -Xmx512m -XX:+UseSerialGC"
+              + " -XX:-UseDynamicNumberOfCompilerThreads).")
   List<String> kafkaJvmOptions;
 
   @Option(

@@ -97,10 +97,33 @@ public final class Postgres implements AutoCloseable {
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("max_connections", "300")
+          // every statement the services run, counted and timed (the bench reads statements per
+          // verification from it); auto_explain, off until ALTER SYSTEM sets its threshold (a -c
+          // setting here would pin it), writes plans to the server's log, <data-dir>/postgres.log
+          .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+          // pg_ctl hands the server's log to its standard output
+          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(dataDirectory).toFile()))
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
     }
+  }
+
+  /** The server's log: startup, errors, and the plans auto_explain writes when switched on. */
+  public Path logFile() {
+    return logFile(dataDirectory);
+  }
+
+  private static Path logFile(Path dataDirectory) {
+    return dataDirectory.resolveSibling("postgres.log");
+  }
+
+  /**
+   * Connects to the {@code facecheck} database as the cluster's superuser, for what only it may do
+   * (server settings such as auto_explain's); the services never do.
+   */
+  public Connection connectAsSuperuser() throws SQLException {
+    return server.getDatabase("postgres", DATABASE).getConnection();
   }
 
   public int port() {
@@ -137,6 +160,12 @@ public final class Postgres implements AutoCloseable {
       s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the " + DATABASE + " database", e);
+    }
+    try (Connection c = server.getDatabase("postgres", DATABASE).getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not add pg_stat_statements to " + DATABASE, e);
     }
   }
 

@@ -70,6 +70,25 @@ final class BenchJson {
       assertThat(Double.isFinite(value) && value >= 0).as(group + " net of idle").isTrue();
       assertThat(value).isLessThanOrEqualTo(cpu.get(group).asDouble());
     }
+    JsonNode jit = j.get("jit_cpu_ms_per_verification");
+    JsonNode steady = j.get("cpu_ms_per_verification_steady");
+    // the services are young JVMs in a short run: their compilers are still at work
+    assertThat(jit.get("facecheck").asDouble()).isPositive();
+    for (String group : GROUPS) {
+      assertThat(jit.get(group).asDouble()).as(group + " JIT").isNotNegative();
+      assertThat(steady.get(group).asDouble())
+          .as(group + " steady")
+          .isNotNegative()
+          .isLessThanOrEqualTo(cpu.get(group).asDouble() - jit.get(group).asDouble() + 0.01);
+      assertThat(j.get("idle_cpu_without_jit_ms_per_s").get(group).asDouble())
+          .isNotNegative()
+          .isLessThanOrEqualTo(j.get("idle_cpu_ms_per_s").get(group).asDouble() + 0.01);
+    }
+    // a verification is several transactions in the worker and the reconciler, each of more than
+    // one statement
+    assertThat(j.get("postgres_transactions_per_verification").asDouble()).isGreaterThan(2);
+    assertThat(j.get("postgres_statements_per_verification").asDouble())
+        .isGreaterThan(j.get("postgres_transactions_per_verification").asDouble());
     positive(j, "measured_window_s");
     positive(j, "machine_cpu_utilisation_percent");
     for (String group : GROUPS) {

@@ -30,7 +30,7 @@ class CpuAttributionTest {
             "simulator", 6_000L,
             "driver", 1_000L);
 
-    CpuAttribution cpu = CpuAttribution.of(PROCESSES, spent, 1_000, 20.0, 2);
+    CpuAttribution cpu = CpuAttribution.of(PROCESSES, spent, Map.of(), 1_000, 20.0, 2);
 
     assertThat(cpu.perVerificationByProcess()).containsEntry("worker-1", 10.0);
     assertThat(cpu.perVerificationByGroup())
@@ -75,7 +75,7 @@ class CpuAttributionTest {
             "postgres", 5_000L,
             "simulator", 6_000L,
             "driver", 1_000L);
-    CpuAttribution cpu = CpuAttribution.of(PROCESSES, spent, 1_000, 20.0, 2);
+    CpuAttribution cpu = CpuAttribution.of(PROCESSES, spent, Map.of(), 1_000, 20.0, 2);
 
     // idle over 20 s for 1,000 verifications: 100 ms/s is 2 ms each; 400 ms/s would be 8
     Map<String, Double> net =
@@ -91,6 +91,37 @@ class CpuAttributionTest {
         .containsEntry(MeasuredProcess.FACECHECK, 14.0)
         .containsEntry(MeasuredProcess.KAFKA, 2.0)
         .containsEntry(MeasuredProcess.POSTGRES, 0.0)
+        .containsEntry(MeasuredProcess.SIMULATOR, 6.0)
+        .containsEntry(CpuAttribution.BOX, 22.0);
+  }
+
+  @Test
+  void theSteadyStateLeavesOutEachGroupsJitCompilationAndItsIdleCostOutsideTheJit() {
+    Map<String, Long> spent =
+        Map.of(
+            "worker-1", 10_000L,
+            "reconciler-1", 4_000L,
+            "intake", 2_000L,
+            "kafka", 3_000L,
+            "postgres", 5_000L,
+            "simulator", 6_000L,
+            "driver", 1_000L);
+    Map<String, Long> jit =
+        Map.of("worker-1", 3_000L, "intake", 1_000L, "kafka", 500L, "driver", 900L);
+    CpuAttribution cpu = CpuAttribution.of(PROCESSES, spent, jit, 1_000, 20.0, 2);
+
+    assertThat(cpu.jitPerVerificationByGroup())
+        .containsEntry(MeasuredProcess.FACECHECK, 4.0)
+        .containsEntry(MeasuredProcess.KAFKA, 0.5)
+        .containsEntry(MeasuredProcess.POSTGRES, 0.0)
+        .doesNotContainKey(MeasuredProcess.DRIVER);
+    // facecheck: 16 - 4 JIT - 50 ms/s idle over 20 s for 1,000 (1 ms) = 11
+    assertThat(
+            cpu.perVerificationSteady(
+                Map.of(MeasuredProcess.FACECHECK, 50.0, MeasuredProcess.KAFKA, 200.0), 1_000))
+        .containsEntry(MeasuredProcess.FACECHECK, 11.0)
+        .containsEntry(MeasuredProcess.KAFKA, 0.0)
+        .containsEntry(MeasuredProcess.POSTGRES, 5.0)
         .containsEntry(MeasuredProcess.SIMULATOR, 6.0)
         .containsEntry(CpuAttribution.BOX, 22.0);
   }

@@ -23,6 +23,27 @@ class ProcessCpuTest {
   }
 
   @Test
+  void knowsHotSpotsCompilerThreadsByTheirFifteenCharacterName() {
+    assertThat(ProcessCpu.isJitCompilerThread(STAT.replace("postgres: a (b) c", "C2 CompilerThre")))
+        .isTrue();
+    assertThat(ProcessCpu.isJitCompilerThread(STAT.replace("postgres: a (b) c", "C1 CompilerThre")))
+        .isTrue();
+    assertThat(ProcessCpu.isJitCompilerThread(STAT.replace("postgres: a (b) c", "http-nio-8080-e")))
+        .isFalse();
+    assertThat(ProcessCpu.isJitCompilerThread(STAT)).isFalse();
+  }
+
+  @Test
+  void thisJvmsJitTimeIsPartOfItsOwnTime() {
+    assumeThat(ProcessCpu.available()).isTrue();
+    long pid = ProcessHandle.current().pid();
+    long jit = ProcessCpu.jitCompilerMillis(pid);
+    long own = ProcessCpu.ownMillis(pid);
+    // the test JVM has compiled this much code by now (class loading, JUnit, AssertJ)
+    assertThat(jit).isPositive().isLessThanOrEqualTo(own);
+  }
+
+  @Test
   void convertsTicksToMilliseconds() {
     assertThat(ProcessCpu.toMillis(1290)).isEqualTo(12_900);
   }

@@ -30,8 +30,11 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole pipeline in one run: 200 requests over Kafka (10 of them produced twice) and 20 over
@@ -42,7 +45,14 @@ import org.junit.jupiter.api.TestInstance;
  * what it left behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
+
+  /**
+   * Copies of each finished verification added before the plans are read: ~20,000 rows here; {@code
+   * -Dfacecheck.plans.copies=5000} gives the million of docs/sizing.md.
+   */
+  private static final int PLAN_COPIES = Integer.getInteger("facecheck.plans.copies", 100);
 
   static {
     CapturedLogs.captureConsole();
@@ -302,5 +312,60 @@ class EndToEndIT {
                   }));
       assertThat(outcome.logs).doesNotContain(person.certNo()).doesNotContain(person.certName());
     }
+  }
+
+  /**
+   * Once the growing tables hold many finished verifications, the plan PostgreSQL chooses for every
+   * statement the services run (auto_explain, for as long as it takes the reconcilers' ladder scan
+   * and relay to run and intake to answer repeated requests) reads none of them in full: the cost
+   * per verification stays flat as history piles up. Last, because it adds rows.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void noStatementReadsAGrowingTableInFullWhenTheTablesAreLarge() throws Exception {
+    long rows;
+    try (Connection c = outcome.database().getConnection()) {
+      rows = QueryPlans.growWithFinishedCopies(c, PLAN_COPIES);
+    }
+    assertThat(rows).isGreaterThan(10L * PLAN_COPIES);
+    var postgres = outcome.stack.infrastructure().postgres();
+    java.nio.file.Path log = postgres.logFile();
+    long from = java.nio.file.Files.size(log);
+    List<QueryPlans.LoggedPlan> plans;
+    try (AutoCloseable everyPlan = QueryPlans.logEveryPlan(postgres)) {
+      outcome.run.post(3); // intake: the same requests again, answered from what is stored
+      plans =
+          await()
+              .atMost(Duration.ofMinutes(3))
+              .until(
+                  () -> QueryPlans.loggedPlans(log, from),
+                  logged ->
+                      QueryPlans.HOT_STATEMENTS.stream()
+                          .allMatch(
+                              shape -> logged.stream().anyMatch(p -> p.query().contains(shape))));
+    }
+    StringBuilder report =
+        new StringBuilder("# Plans with " + rows + " verifications in the table\n\n");
+    Map<String, List<String>> fullScans = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (QueryPlans.LoggedPlan logged : plans) {
+      String query = logged.query().replaceAll("\\s+", " ").trim();
+      if (!seen.add(query)) {
+        continue;
+      }
+      report
+          .append("- `")
+          .append(query)
+          .append("`: ")
+          .append(String.join(" > ", QueryPlans.nodes(logged.plan())))
+          .append('\n');
+      List<String> scans = QueryPlans.fullScansOfGrowingTables(logged.plan());
+      if (!scans.isEmpty()) {
+        fullScans.put(query, scans);
+      }
+    }
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", getClass().getSimpleName() + "-query-plans.md"), report);
+    assertThat(fullScans).as(report.toString()).isEmpty();
   }
 }
