@@ -2,6 +2,7 @@ package io.facecheck.devstack.bench;
 
 import io.facecheck.contracts.result.ResultStatus;
 import io.facecheck.devstack.demo.Percentiles;
+import io.facecheck.devstack.demo.Tally;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +27,7 @@ record BenchFigures(
     Percentiles toDecided,
     Percentiles toFinal) {
 
-  static BenchFigures of(List<BenchTally.Milestones> milestones) {
+  static BenchFigures of(List<Tally.Milestones> milestones) {
     long first = Long.MAX_VALUE;
     long lastUrl = Long.MIN_VALUE;
     long lastDecided = Long.MIN_VALUE;
@@ -39,20 +40,20 @@ record BenchFigures(
         finals.put(status, 0);
       }
     }
-    for (BenchTally.Milestones m : milestones) {
-      first = Math.min(first, m.dueNanos);
+    for (Tally.Milestones m : milestones) {
+      first = Math.min(first, m.startNanos());
     }
-    for (BenchTally.Milestones m : milestones) {
-      if (m.certifyUrlNanos != 0) {
-        lastUrl = Math.max(lastUrl, m.certifyUrlNanos);
-        toUrl.add(millis(m.certifyUrlNanos - m.dueNanos));
+    for (Tally.Milestones m : milestones) {
+      if (m.certifyUrlNanos() != 0) {
+        lastUrl = Math.max(lastUrl, m.certifyUrlNanos());
+        toUrl.add(millis(m.certifyUrlNanos() - m.startNanos()));
       }
-      if (m.finalStatus != null) {
-        finals.merge(m.finalStatus, 1, Integer::sum);
-        toFinal.add(millis(m.finalNanos - m.dueNanos));
-        if (m.finalStatus == ResultStatus.PASSED || m.finalStatus == ResultStatus.FAILED) {
-          lastDecided = Math.max(lastDecided, m.finalNanos);
-          toDecided.add(millis(m.finalNanos - m.dueNanos));
+      if (m.finalStatus() != null) {
+        finals.merge(m.finalStatus(), 1, Integer::sum);
+        toFinal.add(millis(m.finalNanos() - m.startNanos()));
+        if (m.finalStatus() == ResultStatus.PASSED || m.finalStatus() == ResultStatus.FAILED) {
+          lastDecided = Math.max(lastDecided, m.finalNanos());
+          toDecided.add(millis(m.finalNanos() - m.startNanos()));
         }
       }
     }

@@ -2,6 +2,7 @@ package io.facecheck.devstack.bench;
 
 import io.facecheck.devstack.demo.FakeIdentities;
 import io.facecheck.devstack.demo.ResultWatcher;
+import io.facecheck.devstack.demo.Tally;
 import io.facecheck.devstack.process.StopOnExit;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,8 +62,8 @@ public final class BenchRun {
                 logs);
         StopOnExit onExit = StopOnExit.closing(stack)) {
       List<MeasuredProcess> processes = stack.processes();
-      BenchTally warmup = new BenchTally();
-      BenchTally measured = new BenchTally();
+      Tally warmup = new Tally();
+      Tally measured = new Tally();
       String runId = Long.toString(System.currentTimeMillis(), 36);
       // the business page the simulated browser lands on after intake's redirect: outside
       // facecheck, as in production, so intake's CPU is the return alone
@@ -197,7 +198,7 @@ public final class BenchRun {
    * service that died.
    */
   private boolean awaitFinals(
-      BenchTally tally,
+      Tally tally,
       int count,
       CompletableFuture<Void> sent,
       RequestSender sender,
@@ -206,13 +207,13 @@ public final class BenchRun {
       throws InterruptedException {
     long start = System.nanoTime();
     long nextProgress = start + PROGRESS_EVERY_NANOS;
-    while (tally.finals() < count) {
+    while (tally.finalTotal() < count) {
       if (sender.failure() != null || sent.isCompletedExceptionally()) {
         out.println("bench: could not produce the requests: " + sender.failure());
         return false;
       }
       if (System.nanoTime() > deadline) {
-        out.printf("bench: %,d of %,d final when the time ran out%n", tally.finals(), count);
+        out.printf("bench: %,d of %,d final when the time ran out%n", tally.finalTotal(), count);
         return false;
       }
       Thread.sleep(POLL_MS);
@@ -225,7 +226,7 @@ public final class BenchRun {
             tally.sent(),
             count,
             tally.certifyUrls(),
-            tally.finals());
+            tally.finalTotal());
       }
     }
     return true;

@@ -3,6 +3,7 @@ package io.facecheck.devstack.bench;
 import io.facecheck.contracts.Topics;
 import io.facecheck.devstack.demo.DemoRequests;
 import io.facecheck.devstack.demo.FakeIdentities;
+import io.facecheck.devstack.demo.Tally;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,7 +59,7 @@ final class RequestSender implements AutoCloseable {
    * Sends {@code count} requests named {@code prefix-1…}; {@code rate} per second on a steady
    * schedule, or all at once when {@code rate} is 0. Returns when the last one was handed over.
    */
-  void send(BenchTally tally, String prefix, int count, double rate) {
+  void send(Tally tally, String prefix, int count, double rate) {
     maxLagNanos.set(0);
     long start = System.nanoTime();
     double interval = rate > 0 ? 1e9 / rate : 0;

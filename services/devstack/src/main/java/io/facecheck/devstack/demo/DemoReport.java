@@ -28,16 +28,16 @@ public record DemoReport(
     List<Long> toFinal = new ArrayList<>();
     Map<ResultStatus, List<Long>> byStatus = new EnumMap<>(ResultStatus.class);
     for (Tally.Milestones m : tally.milestones()) {
-      first = Math.min(first, m.sentNanos);
-      if (m.certifyUrlNanos != 0) {
-        lastUrl = Math.max(lastUrl, m.certifyUrlNanos);
-        toUrl.add(millis(m.certifyUrlNanos - m.sentNanos));
+      first = Math.min(first, m.startNanos());
+      if (m.certifyUrlNanos() != 0) {
+        lastUrl = Math.max(lastUrl, m.certifyUrlNanos());
+        toUrl.add(millis(m.certifyUrlNanos() - m.startNanos()));
       }
-      if (m.finalStatus != null) {
-        lastFinal = Math.max(lastFinal, m.finalNanos);
-        long ms = millis(m.finalNanos - m.sentNanos);
+      if (m.finalStatus() != null) {
+        lastFinal = Math.max(lastFinal, m.finalNanos());
+        long ms = millis(m.finalNanos() - m.startNanos());
         toFinal.add(ms);
-        byStatus.computeIfAbsent(m.finalStatus, s -> new ArrayList<>()).add(ms);
+        byStatus.computeIfAbsent(m.finalStatus(), s -> new ArrayList<>()).add(ms);
       }
     }
     Map<ResultStatus, Integer> finals = new EnumMap<>(ResultStatus.class);

@@ -25,20 +25,20 @@ public record RunSeries(
   public static RunSeries of(Tally tally) {
     long start = Long.MAX_VALUE;
     for (Tally.Milestones m : tally.milestones()) {
-      start = Math.min(start, m.sentNanos);
+      start = Math.min(start, m.startNanos());
     }
     List<Long> urlSeconds = new ArrayList<>();
     List<Long> finalSeconds = new ArrayList<>();
     List<Long> toUrl = new ArrayList<>();
     List<Long> toFinal = new ArrayList<>();
     for (Tally.Milestones m : tally.milestones()) {
-      if (m.certifyUrlNanos != 0) {
-        urlSeconds.add((m.certifyUrlNanos - start) / SECOND);
-        toUrl.add(millis(m.certifyUrlNanos - m.sentNanos));
+      if (m.certifyUrlNanos() != 0) {
+        urlSeconds.add((m.certifyUrlNanos() - start) / SECOND);
+        toUrl.add(millis(m.certifyUrlNanos() - m.startNanos()));
       }
-      if (m.finalStatus != null) {
-        finalSeconds.add((m.finalNanos - start) / SECOND);
-        toFinal.add(millis(m.finalNanos - m.sentNanos));
+      if (m.finalStatus() != null) {
+        finalSeconds.add((m.finalNanos() - start) / SECOND);
+        toFinal.add(millis(m.finalNanos() - m.startNanos()));
       }
     }
     int seconds =

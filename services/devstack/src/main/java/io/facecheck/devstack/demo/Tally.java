@@ -4,22 +4,54 @@ import io.facecheck.contracts.result.ResultStatus;
 import io.facecheck.contracts.result.ResultType;
 import io.facecheck.contracts.result.VerificationResult;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the demo has seen so far, per request: when it was sent, when its certify URL and its final
- * status arrived. Times are {@link System#nanoTime()} readings taken by the demo itself.
+ * What a run has seen so far, per request: when its latency starts, when its certify URL and its
+ * final status arrived ({@link System#nanoTime()} readings taken by the run itself). The demo
+ * starts the clock at the send; the bench at the request's due time, so with open-loop arrivals a
+ * sender that fell behind cannot hide the delay. Events of requests it was not told about (another
+ * phase, another run) are counted apart and change nothing.
  */
 public final class Tally {
 
-  /** One request's milestones; 0 means "not yet". */
-  static final class Milestones {
-    volatile long sentNanos;
-    volatile long certifyUrlNanos;
-    volatile long finalNanos;
-    volatile ResultStatus finalStatus;
+  /** One request's milestones; 0 (or null) means "not yet". */
+  public static final class Milestones {
+    private volatile long startNanos;
+    private volatile long certifyUrlNanos;
+    private volatile long finalNanos;
+    private volatile ResultStatus finalStatus;
+
+    /** Milestones as recorded, e.g. by a run that is over. */
+    public static Milestones of(
+        long startNanos, long certifyUrlNanos, long finalNanos, ResultStatus finalStatus) {
+      Milestones m = new Milestones();
+      m.startNanos = startNanos;
+      m.certifyUrlNanos = certifyUrlNanos;
+      m.finalNanos = finalNanos;
+      m.finalStatus = finalStatus;
+      return m;
+    }
+
+    /** When the request's latency starts: its send, or its due time. */
+    public long startNanos() {
+      return startNanos;
+    }
+
+    public long certifyUrlNanos() {
+      return certifyUrlNanos;
+    }
+
+    public long finalNanos() {
+      return finalNanos;
+    }
+
+    public ResultStatus finalStatus() {
+      return finalStatus;
+    }
   }
 
   private final Map<String, Milestones> byRequest = new ConcurrentHashMap<>();
@@ -35,8 +67,9 @@ public final class Tally {
     }
   }
 
-  public void sent(String requestId, long nanos) {
-    byRequest.computeIfAbsent(requestId, id -> new Milestones()).sentNanos = nanos;
+  /** The request is under way; its latency counts from {@code startNanos}. */
+  public void sent(String requestId, long startNanos) {
+    byRequest.computeIfAbsent(requestId, id -> new Milestones()).startNanos = startNanos;
     sent.incrementAndGet();
   }
 
@@ -80,7 +113,7 @@ public final class Tally {
     return finals.get(status).get();
   }
 
-  Iterable<Milestones> milestones() {
-    return byRequest.values();
+  public List<Milestones> milestones() {
+    return List.copyOf(byRequest.values());
   }
 }

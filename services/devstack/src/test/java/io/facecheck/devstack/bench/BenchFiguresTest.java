@@ -3,6 +3,7 @@ package io.facecheck.devstack.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facecheck.contracts.result.ResultStatus;
+import io.facecheck.devstack.demo.Tally;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class BenchFiguresTest {
 
   @Test
   void latencyCountsFromTheDueTimeAndRatesFromTheFirstDueRequest() {
-    List<BenchTally.Milestones> runs =
+    List<Tally.Milestones> runs =
         List.of(
             milestones(0, 100, 2_000, ResultStatus.PASSED),
             milestones(500, 700, 3_000, ResultStatus.FAILED),
@@ -41,13 +42,12 @@ class BenchFiguresTest {
     assertThat(f.toFinal().max()).isEqualTo(60_000);
   }
 
-  private static BenchTally.Milestones milestones(
+  private static Tally.Milestones milestones(
       long dueMs, long urlMs, long finalMs, ResultStatus status) {
-    BenchTally.Milestones m = new BenchTally.Milestones();
-    m.dueNanos = 1_000 * MS + dueMs * MS;
-    m.certifyUrlNanos = 1_000 * MS + urlMs * MS;
-    m.finalNanos = status == null ? 0 : 1_000 * MS + finalMs * MS;
-    m.finalStatus = status;
-    return m;
+    return Tally.Milestones.of(
+        1_000 * MS + dueMs * MS,
+        1_000 * MS + urlMs * MS,
+        status == null ? 0 : 1_000 * MS + finalMs * MS,
+        status);
   }
 }
