@@ -5,7 +5,6 @@ import static io.facecheck.statemachine.jdbc.Timestamps.toDb;
 import io.facecheck.statemachine.Causes;
 import io.facecheck.statemachine.Change;
 import io.facecheck.statemachine.CreateOutcome;
-import io.facecheck.statemachine.FieldChange;
 import io.facecheck.statemachine.NewRejection;
 import io.facecheck.statemachine.NewVerification;
 import io.facecheck.statemachine.ResultEventFactory;
@@ -41,6 +40,7 @@ public final class JdbcVerificationStore implements VerificationStore {
   private final TimelineWriter timeline;
   private final OutboxWriter outbox;
   private final DueQueryClaims dueQueries;
+  private final CompareAndSet compareAndSet;
   private final VerificationTraceSource creationTraces;
 
   public JdbcVerificationStore(
@@ -79,6 +79,7 @@ public final class JdbcVerificationStore implements VerificationStore {
     this.timeline = new TimelineWriter(jdbc);
     this.outbox = new OutboxWriter(jdbc, traces);
     this.dueQueries = new DueQueryClaims(jdbc);
+    this.compareAndSet = new CompareAndSet(jdbc, traces);
   }
 
   /** For callers without a transaction manager of their own (tools, tests). */
@@ -289,69 +290,7 @@ public final class JdbcVerificationStore implements VerificationStore {
 
   @Override
   public boolean apply(Change change, String source) {
-    return Boolean.TRUE.equals(
-        tx.execute(
-            status -> {
-              Instant now = clock.instant();
-              if (compareAndSet(change, now) == 0) {
-                return false; // someone else moved it first: the caller re-reads and decides
-              }
-              Verification after = change.after();
-              if (change instanceof StatusChange move) {
-                timeline.append(
-                    after.id(), move.from(), move.to(), move.cause(), source, now, move.details());
-                move.resultEvent()
-                    .ifPresent(
-                        type ->
-                            outbox.append(
-                                ResultEventFactory.build(after, type, now), after.submission()));
-              } else if (change instanceof FieldChange update) {
-                update
-                    .note()
-                    .ifPresent(
-                        note ->
-                            timeline.append(
-                                after.id(),
-                                after.status(),
-                                after.status(),
-                                note.cause(),
-                                source,
-                                now,
-                                note.details()));
-              }
-              return true;
-            }));
-  }
-
-  private int compareAndSet(Change change, Instant now) {
-    Verification v = change.after();
-    return jdbc.sql(
-            "UPDATE verifications SET status = :status, version = version + 1,"
-                + " outer_order_no = :outerOrderNo, certify_id = :certifyId,"
-                + " certify_url = :certifyUrl, next_query_at = :nextQueryAt,"
-                + " query_attempts = :queryAttempts, last_query_at = :lastQueryAt,"
-                + " user_returned_at = :userReturnedAt, error_code = :errorCode,"
-                + " error_field = :errorField, error_message = :errorMessage,"
-                + " status_before_dead_letter = :left, dead_letter_reason = :deadLetterReason,"
-                + " updated_at = :now"
-                + " WHERE id = :id AND version = :expected")
-        .param("status", v.status().name())
-        .param("outerOrderNo", v.outerOrderNo())
-        .param("certifyId", v.certifyId())
-        .param("certifyUrl", v.certifyUrl())
-        .param("nextQueryAt", toDb(v.nextQueryAt()))
-        .param("queryAttempts", v.queryAttempts())
-        .param("lastQueryAt", toDb(v.lastQueryAt()))
-        .param("userReturnedAt", toDb(v.userReturnedAt()))
-        .param("errorCode", v.failure() == null ? null : v.failure().code())
-        .param("errorField", v.failure() == null ? null : v.failure().field())
-        .param("errorMessage", v.failure() == null ? null : v.failure().message())
-        .param("left", v.deadLetter() == null ? null : v.deadLetter().returnsTo().name())
-        .param("deadLetterReason", v.deadLetter() == null ? null : v.deadLetter().reason())
-        .param("now", toDb(now))
-        .param("id", change.verificationId())
-        .param("expected", change.expectedVersion())
-        .update();
+    return compareAndSet.apply(change, source, clock.instant());
   }
 
   @Override

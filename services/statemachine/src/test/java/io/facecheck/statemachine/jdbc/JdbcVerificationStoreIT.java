@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,6 +145,24 @@ class JdbcVerificationStoreIT {
     assertThat(store.find(v.id()).orElseThrow().status())
         .isEqualTo(VerificationStatus.INITIALIZING);
     assertThat(store.timeline(v.id())).hasSize(2);
+  }
+
+  @Test
+  void applyJoinsTheCallersTransactionAndRollsBackWithIt() {
+    Verification v = created("joined-1");
+    TransactionTemplate caller =
+        new TransactionTemplate(new DataSourceTransactionManager(db.dataSource));
+
+    // apply is one statement with no transaction of its own: inside a caller's, it is part of it
+    caller.executeWithoutResult(
+        status -> {
+          assertThat(store.apply(v.markRejected("X", null, "y"), "t")).isTrue();
+          status.setRollbackOnly();
+        });
+
+    assertThat(store.find(v.id())).contains(v);
+    assertThat(store.timeline(v.id())).hasSize(1);
+    assertThat(outboxCount(v.id())).isZero();
   }
 
   @Test
