@@ -109,9 +109,23 @@ public final class DeadLetterPublisher implements ConsumerRecordRecoverer {
     }
   }
 
-  private static String message(Throwable cause) {
-    String text = PiiRedaction.redact(String.valueOf(cause));
+  static String message(Throwable cause) {
+    String text = PiiRedaction.redact(describe(cause));
     return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+  }
+
+  /**
+   * The failure in the words an operator needs: for a database refusal, the driver's own message
+   * (the constraint, the SQLState) after the wrapper's name, since Spring's wrapper starts with the
+   * whole statement and the reason would fall past {@link #MAX_MESSAGE}.
+   */
+  private static String describe(Throwable cause) {
+    for (Throwable t = cause == null ? null : cause.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException database) {
+        return cause.getClass().getSimpleName() + ": " + database;
+      }
+    }
+    return String.valueOf(cause);
   }
 
   private static byte[] bytesOf(Object keyOrValue) {
