@@ -65,20 +65,8 @@ final class CompareAndSet {
     event.ifPresent(e -> sql.append(", announced AS (").append(OUTBOX).append(")"));
     sql.append(" SELECT count(*) FROM moved");
     JdbcClient.StatementSpec statement =
-        jdbc.sql(sql.toString())
+        MutableColumns.bind(jdbc.sql(sql.toString()), v)
             .param("status", v.status().name())
-            .param("outerOrderNo", v.outerOrderNo())
-            .param("certifyId", v.certifyId())
-            .param("certifyUrl", v.certifyUrl())
-            .param("nextQueryAt", toDb(v.nextQueryAt()))
-            .param("queryAttempts", v.queryAttempts())
-            .param("lastQueryAt", toDb(v.lastQueryAt()))
-            .param("userReturnedAt", toDb(v.userReturnedAt()))
-            .param("errorCode", v.failure() == null ? null : v.failure().code())
-            .param("errorField", v.failure() == null ? null : v.failure().field())
-            .param("errorMessage", v.failure() == null ? null : v.failure().message())
-            .param("left", v.deadLetter() == null ? null : v.deadLetter().returnsTo().name())
-            .param("deadLetterReason", v.deadLetter() == null ? null : v.deadLetter().reason())
             .param("now", toDb(now))
             .param("id", change.verificationId())
             .param("expected", change.expectedVersion());

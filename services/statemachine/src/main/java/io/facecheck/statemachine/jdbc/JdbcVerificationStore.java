@@ -219,48 +219,38 @@ public final class JdbcVerificationStore implements VerificationStore {
    */
   private Optional<Verification> insert(NewVerification nv, Verification row, Instant now) {
     Submission s = nv.submission();
-    return jdbc.sql(
-            "INSERT INTO verifications (id, client_id, request_id, request_hash, status, version,"
-                + " biz_code, app, return_url, ttl_seconds, metadata, cert_type,"
-                + " cert_name_ciphertext, cert_no_ciphertext, pii_key_id, outer_order_no,"
-                + " certify_id, certify_url, next_query_at, query_attempts, last_query_at,"
-                + " user_returned_at, error_code, error_field, error_message,"
-                + " status_before_dead_letter, dead_letter_reason, expires_at, created_at,"
-                + " updated_at, trace_parent)"
-                + " VALUES (:id, :clientId, :requestId, :hash, :status, :version, :bizCode, :app,"
-                + " :returnUrl, :ttl, CAST(:metadata AS jsonb), :certType, :certName, :certNo,"
-                + " :keyId, :outerOrderNo, :certifyId, :certifyUrl, :nextQueryAt, :queryAttempts,"
-                + " :lastQueryAt, :userReturnedAt, :errorCode, :errorField, :errorMessage, :left,"
-                + " :deadLetterReason, :expiresAt, :now, :now, :traceParent)"
-                + " ON CONFLICT (client_id, request_id) DO NOTHING RETURNING "
-                + VerificationRows.COLUMNS)
-        .param("id", nv.id())
-        .param("clientId", s.clientId())
-        .param("requestId", s.requestId())
-        .param("hash", s.requestHash())
-        .param("status", row.status().name())
-        .param("version", row.version())
-        .param("bizCode", s.bizCode().name())
-        .param("app", s.app())
-        .param("returnUrl", s.returnUrl())
-        .param("ttl", s.ttlSeconds())
-        .param("metadata", JsonColumns.write(s.metadata()))
-        .param("certType", nv.identity().certType().name())
-        .param("certName", nv.identity().certName().ciphertext())
-        .param("certNo", nv.identity().certNo().ciphertext())
-        .param("keyId", nv.identity().keyId())
-        .param("outerOrderNo", row.outerOrderNo())
-        .param("certifyId", row.certifyId())
-        .param("certifyUrl", row.certifyUrl())
-        .param("nextQueryAt", toDb(row.nextQueryAt()))
-        .param("queryAttempts", row.queryAttempts())
-        .param("lastQueryAt", toDb(row.lastQueryAt()))
-        .param("userReturnedAt", toDb(row.userReturnedAt()))
-        .param("errorCode", row.failure() == null ? null : row.failure().code())
-        .param("errorField", row.failure() == null ? null : row.failure().field())
-        .param("errorMessage", row.failure() == null ? null : row.failure().message())
-        .param("left", row.deadLetter() == null ? null : row.deadLetter().returnsTo().name())
-        .param("deadLetterReason", row.deadLetter() == null ? null : row.deadLetter().reason())
+    return MutableColumns.bind(
+            jdbc.sql(
+                    "INSERT INTO verifications (id, client_id, request_id, request_hash, status, version,"
+                        + " biz_code, app, return_url, ttl_seconds, metadata, cert_type,"
+                        + " cert_name_ciphertext, cert_no_ciphertext, pii_key_id, outer_order_no,"
+                        + " certify_id, certify_url, next_query_at, query_attempts, last_query_at,"
+                        + " user_returned_at, error_code, error_field, error_message,"
+                        + " status_before_dead_letter, dead_letter_reason, expires_at, created_at,"
+                        + " updated_at, trace_parent)"
+                        + " VALUES (:id, :clientId, :requestId, :hash, :status, :version, :bizCode, :app,"
+                        + " :returnUrl, :ttl, CAST(:metadata AS jsonb), :certType, :certName, :certNo,"
+                        + " :keyId, :outerOrderNo, :certifyId, :certifyUrl, :nextQueryAt, :queryAttempts,"
+                        + " :lastQueryAt, :userReturnedAt, :errorCode, :errorField, :errorMessage, :left,"
+                        + " :deadLetterReason, :expiresAt, :now, :now, :traceParent)"
+                        + " ON CONFLICT (client_id, request_id) DO NOTHING RETURNING "
+                        + VerificationRows.COLUMNS)
+                .param("id", nv.id())
+                .param("clientId", s.clientId())
+                .param("requestId", s.requestId())
+                .param("hash", s.requestHash())
+                .param("status", row.status().name())
+                .param("version", row.version())
+                .param("bizCode", s.bizCode().name())
+                .param("app", s.app())
+                .param("returnUrl", s.returnUrl())
+                .param("ttl", s.ttlSeconds())
+                .param("metadata", JsonColumns.write(s.metadata()))
+                .param("certType", nv.identity().certType().name())
+                .param("certName", nv.identity().certName().ciphertext())
+                .param("certNo", nv.identity().certNo().ciphertext())
+                .param("keyId", nv.identity().keyId()),
+            row)
         .param("expiresAt", toDb(row.expiresAt()))
         .param("now", toDb(now))
         .param("traceParent", creationTraces.current())
